@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './flags';
+import { type BrowserSession, readerCall, type Tab } from './session';
+
+export interface ChromiumOptions {
+  extensionDir: string;
+  headless?: boolean;
+  /** UI language (`--lang`), which also picks the extension's _locales. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'klartext-chromium-'));
+  const locale = options.locale ?? 'en-US';
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    locale,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--lang=${locale}`,
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+      // Lets the browser-level CDP session run Extensions.triggerAction (the toolbar click).
+      '--enable-unsafe-extension-debugging',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const browser = context.browser();
+  if (!browser) throw new Error('playwright gave no Browser for the persistent context');
+  const browserCdp = await browser.newBrowserCDPSession();
+  // The persistent context opens with a blank tab; keep it so closing the last test tab never ends the browser.
+  return new ChromiumSession(context, browserCdp, extensionId, options.extensionDir, profile);
+}
+
+export class ChromiumSession implements BrowserSession {
+  readonly name = 'chromium' as const;
+  readonly extensionOrigin: string;
+
+  constructor(
+    readonly context: BrowserContext,
+    private readonly browserCdp: CDPSession,
+    readonly extensionId: string,
+    readonly extensionDir: string,
+    private readonly profile: string,
+  ) {
+    this.extensionOrigin = `chrome-extension://${extensionId}/`;
+  }
+
+  async open(url: string): Promise<ChromiumTab> {
+    const page = await this.context.newPage();
+    const tab = new ChromiumTab(page, this.browserCdp, this.extensionId);
+    await tab.goto(url);
+    return tab;
+  }
+
+  /** The extension's service worker, for tests that check background state. */
+  serviceWorker() {
+    return this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await rm(this.profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+export class ChromiumTab implements Tab {
+  readonly consoleErrors: string[] = [];
+  private pageCdp: CDPSession | null = null;
+
+  constructor(
+    readonly page: Page,
+    private readonly browserCdp: CDPSession,
+    private readonly extensionId: string,
+  ) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(String(error)));
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  async clickToolbar(): Promise<void> {
+    await this.page.bringToFront();
+    const targetId = await this.tabTargetId();
+    await this.browserCdp.send(
+      'Extensions.triggerAction' as never,
+      { id: this.extensionId, targetId } as never,
+    );
+  }
+
+  /** Extensions.triggerAction wants the tab target (not the page target): the active tab, as for a click. */
+  private async tabTargetId(): Promise<string> {
+    const { targetInfos } = (await this.browserCdp.send('Target.getTargets' as never, {
+      filter: [{ type: 'tab' }],
+    } as never)) as { targetInfos: { targetId: string; embedderData?: { tabActive?: boolean } }[] };
+    const active = targetInfos.filter((t) => t.embedderData?.tabActive);
+    if (active.length !== 1 || !active[0]) throw new Error(`expected one active tab, found ${active.length}`);
+    return active[0].targetId;
+  }
+
+  private async cdp(): Promise<CDPSession> {
+    this.pageCdp ??= await this.page.context().newCDPSession(this.page);
+    return this.pageCdp;
+  }
+
+  async evaluate<T>(fn: string): Promise<T> {
+    return (await this.page.evaluate(`(${fn})()`)) as T;
+  }
+
+  async inReader<T>(fn: string): Promise<T | null> {
+    const cdp = await this.cdp();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as {
+      root: CdpNode;
+    };
+    const html = root.children?.find((n) => n.nodeName === 'HTML');
+    const host = html?.children?.find((n) => n.shadowRoots?.some((s) => s.shadowRootType === 'closed'));
+    const shadow = host?.shadowRoots?.find((s) => s.shadowRootType === 'closed');
+    if (!shadow) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${readerCall(fn)})(this); }`,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as {
+      result: { value?: string };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return JSON.parse(result.value ?? 'null') as T;
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}
+
+interface CdpNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}

@@ -1,0 +1,47 @@
+/**
+ * Every message between background and content script. Messages cross a trust boundary
+ * (a content script lives in a page the extension does not control), so each side validates
+ * what it receives and drops anything that is not exactly one of these shapes.
+ */
+
+/** What the user did to ask for the reader; kept for the badge and for diagnostics. */
+export type Trigger = 'action' | 'command' | 'menu' | 'auto';
+
+/** Background → content: open the reader if closed, close it if open. */
+export interface ToggleReaderMessage {
+  type: 'klartext/toggle';
+  trigger: Trigger;
+}
+
+/** Content → background: the reader opened or closed in this tab (badge state). */
+export interface ReaderStateMessage {
+  type: 'klartext/reader-state';
+  open: boolean;
+}
+
+export type ToContentMessage = ToggleReaderMessage;
+export type ToBackgroundMessage = ReaderStateMessage;
+
+const TRIGGERS: readonly Trigger[] = ['action', 'command', 'menu', 'auto'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasExactKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.keys(value);
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(value, k));
+}
+
+export function parseToContentMessage(value: unknown): ToContentMessage | null {
+  if (!isRecord(value) || value.type !== 'klartext/toggle') return null;
+  if (!hasExactKeys(value, ['type', 'trigger'])) return null;
+  if (!TRIGGERS.includes(value.trigger as Trigger)) return null;
+  return { type: 'klartext/toggle', trigger: value.trigger as Trigger };
+}
+
+export function parseToBackgroundMessage(value: unknown): ToBackgroundMessage | null {
+  if (!isRecord(value) || value.type !== 'klartext/reader-state') return null;
+  if (!hasExactKeys(value, ['type', 'open']) || typeof value.open !== 'boolean') return null;
+  return { type: 'klartext/reader-state', open: value.open };
+}

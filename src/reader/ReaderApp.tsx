@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Author, ExtractionResult, NoStory, Story } from '../core/story';
+import type { Translate } from './i18n';
+
+interface ReaderAppProps {
+  result: ExtractionResult;
+  t: Translate;
+  onClose(): void;
+}
+
+export function ReaderApp({ result, t, onClose }: ReaderAppProps) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    dialogRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+  const lang = result.kind === 'story' ? result.lang : undefined;
+  const dir = result.kind === 'story' ? result.dir : undefined;
+  return (
+    <div
+      ref={dialogRef}
+      class="kt-layer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('readerLabel')}
+      onKeyDown={onKeyDown}
+    >
+      <div class="kt-toolbar" role="toolbar" aria-label={t('readerLabel')}>
+        <button type="button" class="kt-close" onClick={onClose} data-autofocus aria-label={t('close')}>
+          {t('closeShort')}
+        </button>
+      </div>
+      <main class="kt-main" lang={lang} dir={dir}>
+        {result.kind === 'story' ? <StoryView story={result} t={t} /> : <NoStoryView result={result} t={t} />}
+      </main>
+    </div>
+  );
+}
+
+function StoryView({ story, t }: { story: Story; t: Translate }) {
+  return (
+    <article class="kt-article">
+      <header>
+        {story.siteName && <p class="kt-site">{story.siteName}</p>}
+        <h1>{story.title}</h1>
+        {story.subtitle && <p class="kt-subtitle">{story.subtitle}</p>}
+        {story.byline.length > 0 && <Byline authors={story.byline} t={t} />}
+      </header>
+      {/* story.html left core through the one DOMPurify policy (src/core/sanitize.ts). */}
+      <div class="kt-body" dangerouslySetInnerHTML={{ __html: story.html }} />
+    </article>
+  );
+}
+
+function Byline({ authors, t }: { authors: Author[]; t: Translate }) {
+  return (
+    <p class="kt-byline">
+      {t('byPrefix')}{' '}
+      {authors.map((author, index) => (
+        <span key={`${author.name}-${index}`} class="kt-author">
+          {index > 0 && ', '}
+          <span class="kt-author-name">{author.name}</span>
+          {author.outlet && <span class="kt-author-outlet"> {t('fromOutlet', author.outlet)}</span>}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+const NO_STORY_MESSAGES: Record<NoStory['reason'], string> = {
+  'no-content': 'noStoryBody',
+  'not-html': 'notHtmlBody',
+  'too-large': 'tooLargeBody',
+  timeout: 'timeoutBody',
+  error: 'errorBody',
+};
+
+function NoStoryView({ result, t }: { result: NoStory; t: Translate }) {
+  return (
+    <section class="kt-message" role="status">
+      <h1>{t('noStoryTitle')}</h1>
+      <p>{t(NO_STORY_MESSAGES[result.reason])}</p>
+    </section>
+  );
+}
