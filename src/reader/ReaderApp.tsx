@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Author, ExtractionResult, NoStory, Story } from '../core/story';
+import { READER_HOOKS as H } from './hooks';
 import type { Translate } from './i18n';
 
 interface ReaderAppProps {
@@ -24,14 +25,14 @@ export function ReaderApp({ result, t, onClose }: ReaderAppProps) {
   return (
     <div
       ref={dialogRef}
-      class="kt-layer"
+      class={H.layer}
       role="dialog"
       aria-modal="true"
       aria-label={t('readerLabel')}
       onKeyDown={onKeyDown}
     >
       <div class="kt-toolbar" role="toolbar" aria-label={t('readerLabel')}>
-        <button type="button" class="kt-close" onClick={onClose} data-autofocus aria-label={t('close')}>
+        <button type="button" class={H.close} onClick={onClose} data-autofocus aria-label={t('close')}>
           {t('closeShort')}
         </button>
       </div>
@@ -44,15 +45,15 @@ export function ReaderApp({ result, t, onClose }: ReaderAppProps) {
 
 function StoryView({ story, t }: { story: Story; t: Translate }) {
   return (
-    <article class="kt-article">
+    <article class={H.article}>
       <header>
         {story.siteName && <p class="kt-site">{story.siteName}</p>}
-        <h1>{story.title}</h1>
+        <h1 class={H.title}>{story.title}</h1>
         {story.subtitle && <p class="kt-subtitle">{story.subtitle}</p>}
         {story.byline.length > 0 && <Byline authors={story.byline} t={t} />}
       </header>
       {/* story.html left core through the one DOMPurify policy (src/core/sanitize.ts). */}
-      <div class="kt-body" dangerouslySetInnerHTML={{ __html: story.html }} />
+      <div class={H.body} dangerouslySetInnerHTML={{ __html: story.html }} />
     </article>
   );
 }
@@ -62,10 +63,15 @@ function Byline({ authors, t }: { authors: Author[]; t: Translate }) {
     <p class="kt-byline">
       {t('byPrefix')}{' '}
       {authors.map((author, index) => (
-        <span key={`${author.name}-${index}`} class="kt-author">
+        <span key={`${author.name}-${index}`} class={H.author}>
           {index > 0 && ', '}
-          <span class="kt-author-name">{author.name}</span>
-          {author.outlet && <span class="kt-author-outlet"> {t('fromOutlet', author.outlet)}</span>}
+          <span class={H.authorName}>{author.name}</span>
+          {author.outlet && (
+            <span class={H.authorOutlet} data-outlet={author.outlet}>
+              {' '}
+              {t('fromOutlet', author.outlet)}
+            </span>
+          )}
         </span>
       ))}
     </p>
@@ -82,7 +88,7 @@ const NO_STORY_MESSAGES: Record<NoStory['reason'], string> = {
 
 function NoStoryView({ result, t }: { result: NoStory; t: Translate }) {
   return (
-    <section class="kt-message" role="status">
+    <section class={H.message} role="status">
       <h1>{t('noStoryTitle')}</h1>
       <p>{t(NO_STORY_MESSAGES[result.reason])}</p>
     </section>
