@@ -86,6 +86,12 @@ export interface Story {
   modified: string | null;
   readingMinutes: number;
   byline: Author[];
+  /**
+   * Outlet, local edition or desk that the byline or signature names ("Wochenblatt
+   * Kaiserslautern", "MDR THÜRINGEN"); empty when the page names none. Also set when no person
+   * is named, so the reader can still say who published the story.
+   */
+  outlet: string;
   /** Lead image and every picture of the story's gallery, in page order. */
   images: Photo[];
   /** Story body, sanitised with the one DOMPurify policy, images in place. */
@@ -117,4 +123,9 @@ export interface ExtractOptions {
   rules?: readonly import('../sites/types').SiteRule[];
   /** Skip steps, for comparisons and debugging (Readability's flags habit). */
   skip?: { clean?: boolean; siteRules?: boolean };
+  /**
+   * Window for the sanitizer when the document's own cannot run DOMPurify (linkedom has no
+   * document.implementation): a jsdom window under Node. Defaults to doc.defaultView.
+   */
+  sanitizerWindow?: Window;
 }

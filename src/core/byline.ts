@@ -1,0 +1,300 @@
+/**
+ * Authors: JSON-LD, meta tags, rel=author, byline elements and author boxes, text patterns
+ * ("Autor:", "Von …", "hochgeladen von …") and signatures at the story's end ("Quelle: MDR/ls").
+ * Names come out clean; desks, agencies and organisations go to `outlet`, never into a name.
+ */
+import { collapse, hasClassToken, tagName, textOf } from './dom';
+import { hasType, isObject, list, resolveRef, str } from './jsonld';
+import type { PageMetadata } from './metadata';
+import { REGEXPS } from './patterns';
+import { safeUrl } from './sanitize';
+import type { Author, Provenance } from './story';
+import type { SiteRule } from '../sites/types';
+
+export interface BylineResult {
+  authors: Author[];
+  /** Outlet, desk or edition named where no person is (or for all persons). */
+  outlet: string;
+  source: Provenance;
+}
+
+export interface ParsedByline {
+  names: string[];
+  outlet: string;
+  role: string;
+}
+
+const DATE_TAIL = /\s*(?:[|,•·–—-]\s*|\s+(?:am|on)\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d).*$/i;
+
+/** Cleans one byline text into person names, the outlet ("aus Wochenblatt X") and a role. */
+export function parseBylineText(raw: string): ParsedByline {
+  let text = collapse(raw).replace(/^[\s|•·,:–—-]+|[\s|•·,:–—-]+$/g, '');
+  let role = '';
+  for (let i = 0; i < 3; i++) {
+    const prefix = REGEXPS.bylinePrefix.exec(text);
+    if (!prefix) break;
+    const roleMatch = REGEXPS.bylineRole.exec(prefix[0].trim());
+    if (roleMatch && !role) role = normaliseRole(roleMatch[1] ?? '');
+    text = text.slice(prefix[0].length).trim();
+  }
+  text = text.replace(/^(?:autor(?:in)?|von|by)\s*:?\s*$/i, '');
+  text = text.replace(DATE_TAIL, '').replace(/\s*\|.*$/, '').replace(/\s*\((?:[^)]*)\)\s*$/, '').trim();
+  let outlet = '';
+  const outletMatch = REGEXPS.outletSuffix.exec(text);
+  if (outletMatch?.[1] && /^[\p{Lu}\d]/u.test(outletMatch[1])) {
+    outlet = outletMatch[1].replace(/[.,;]+$/, '').trim();
+    text = text.slice(0, outletMatch.index).trim();
+  }
+  const names = text
+    .split(/\s*(?:,|;|\bund\b|\band\b|&|\/|\s[|•·]\s)\s*/i)
+    .map((n) => n.replace(/^[\s.:–—-]+|[\s.:,–—-]+$/g, ''))
+    .filter((n) => isPersonName(n));
+  return { names, outlet, role };
+}
+
+function normaliseRole(role: string): string {
+  const r = role.toLowerCase();
+  if (r.startsWith('hochgeladen')) return 'Fotos';
+  if (r.startsWith('foto')) return 'Fotos';
+  if (r.startsWith('text')) return r.includes('foto') ? 'Text und Fotos' : 'Text';
+  return role;
+}
+
+/** A personal name: 2–4 capitalised words, no dates, desks, agencies or punctuation of a sentence. */
+export function isPersonName(name: string): boolean {
+  const n = collapse(name);
+  if (n.length < 4 || n.length > 50) return false;
+  if (REGEXPS.agency.test(n) || REGEXPS.notAName.test(n)) return false;
+  if (!REGEXPS.personName.test(n)) return false;
+  // All-caps words are desks and brands ("N-LAND", "MDR THÜRINGEN"), not people.
+  return !n.split(/\s+/).every((w) => w.length > 2 && w === w.toUpperCase());
+}
+
+interface Candidate extends Author {
+  rank: number;
+  source: Provenance;
+}
+
+const key = (name: string) => collapse(name).toLowerCase();
+
+function fromJsonLd(meta: PageMetadata, pageUrl: string, outlets: string[]): Candidate[] {
+  if (!meta.article) return [];
+  const found: Candidate[] = [];
+  for (const rawAuthor of list(meta.article.author ?? meta.article.creator)) {
+    const author = resolveRef(rawAuthor, meta.jsonLd);
+    if (typeof author === 'string') {
+      for (const name of parseBylineText(author).names) found.push({ name, rank: 1, source: 'json-ld' });
+      if (!isPersonName(author) && author.length < 60) outlets.push(author);
+      continue;
+    }
+    if (!isObject(author)) continue;
+    const name = str(author.name);
+    if (!name) continue;
+    const isOrg = hasType(author, /Organization|NewsMediaOrganization|Corporation/);
+    const parsed = parseBylineText(name);
+    if (isOrg || !parsed.names.length) {
+      if (name.length < 60) outlets.push(name);
+      continue;
+    }
+    for (const personName of parsed.names) {
+      found.push({
+        name: personName,
+        url: safeUrl(str(author.url) || str(list(author.sameAs)[0]), pageUrl) ?? undefined,
+        avatar: safeUrl(imageUrl(author.image), pageUrl) ?? undefined,
+        rank: 1,
+        source: 'json-ld',
+      });
+    }
+  }
+  return found;
+}
+
+function imageUrl(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return imageUrl(value[0]);
+  if (isObject(value)) return str(value.url) || str(value.contentUrl);
+  return '';
+}
+
+function fromMeta(meta: PageMetadata): Candidate[] {
+  const found: Candidate[] = [];
+  for (const value of [...(meta.meta.get('author') ?? []), ...(meta.meta.get('article:author') ?? []), ...(meta.meta.get('dc.creator') ?? [])]) {
+    if (/^https?:/i.test(value)) continue;
+    for (const name of parseBylineText(value).names) found.push({ name, rank: 3, source: 'meta' });
+  }
+  return found;
+}
+
+const BYLINE_SELECTOR =
+  '[rel~="author"], [itemprop~="author"], [class*="author"], [class*="Author"], [class*="byline"], [class*="Byline"], [class*="autor"], [class*="Autor"], [class*="writer"], [id*="author"], address';
+
+/** Byline elements and author boxes (a box: a name, maybe an avatar, a profile link, an outlet). */
+function fromDomBylines(doc: Document, pageUrl: string, outlets: string[], boxSelectors: readonly string[] = []): Candidate[] {
+  const found: Candidate[] = [];
+  const elements = new Set<Element>();
+  for (const sel of boxSelectors) for (const el of safeQueryAll(doc, sel)) elements.add(el);
+  const ruled = new Set(elements);
+  for (const el of safeQueryAll(doc, BYLINE_SELECTOR)) elements.add(el);
+  const done = new Set<Element>();
+  for (const el of elements) {
+    if (!ruled.has(el) && tagName(el) !== 'a' && !el.hasAttribute('itemprop') && tagName(el) !== 'address' && !hasClassToken(el, REGEXPS.bylineClass) && !hasClassToken(el, REGEXPS.authorBoxClass)) continue;
+    if (isInside(el, done)) continue;
+    if (el.closest('script, style, noscript, template, [class*="comment"]')) continue;
+    const text = bylineTextOf(el);
+    if (!text || text.length > 200) continue;
+    const parsed = parseBylineText(text);
+    if (!parsed.names.length) {
+      if (parsed.outlet) outlets.push(parsed.outlet);
+      continue;
+    }
+    done.add(el);
+    const box = authorBoxOf(el);
+    for (const name of parsed.names) {
+      found.push({
+        name,
+        outlet: parsed.outlet || undefined,
+        role: parsed.role || undefined,
+        url: profileLink(box ?? el, name, pageUrl),
+        avatar: avatarOf(box ?? el, pageUrl),
+        rank: ruled.has(el) ? 0 : 2,
+        source: ruled.has(el) ? 'rule' : 'dom',
+      });
+    }
+  }
+  return found;
+}
+
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function isInside(el: Element, set: Set<Element>): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) if (set.has(cur)) return true;
+  for (const other of set) if (el.contains(other)) return true;
+  return false;
+}
+
+/** Text of a byline element without follow buttons, counters and screen-reader junk. */
+function bylineTextOf(el: Element): string {
+  const meta = el.querySelector('meta[itemprop="name"]');
+  if (meta?.getAttribute('content') && !textOf(el)) return meta.getAttribute('content') ?? '';
+  const text = textOf(el);
+  // "Autor: Stephanie Walter aus Wochenblatt Kaiserslautern following Sie möchten diesem Profil folgen?"
+  return text.replace(/\s+(?:following|folgen|follow|sie möchten diesem profil folgen\?).*$/i, '');
+}
+
+function authorBoxOf(el: Element): Element | null {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
+    if (hasClassToken(cur, REGEXPS.authorBoxClass) || hasClassToken(cur, REGEXPS.bylineClass)) {
+      if (textOf(cur).length < 600) return cur;
+    }
+  }
+  return null;
+}
+
+function profileLink(scope: Element, name: string, pageUrl: string): string | undefined {
+  const links = tagName(scope) === 'a' ? [scope] : Array.from(scope.getElementsByTagName('a'));
+  const wanted = key(name);
+  for (const a of links) {
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#') || /^(?:mailto|tel|javascript):/i.test(href)) continue;
+    if (a.getAttribute('rel')?.includes('author') || key(textOf(a)).includes(wanted) || /(?:autor|author|profil|profile|user|redakt)/i.test(href)) {
+      return safeUrl(href, pageUrl) ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+function avatarOf(scope: Element, pageUrl: string): string | undefined {
+  const img = tagName(scope) === 'img' ? scope : scope.querySelector('img');
+  if (!img) return undefined;
+  const src = img.getAttribute('data-src') || img.getAttribute('data-lazy-src') || img.getAttribute('src');
+  if (!src || src.startsWith('data:')) return undefined;
+  return safeUrl(src, pageUrl) ?? undefined;
+}
+
+const TEXT_PATTERN_TAGS = 'p, span, div, li, address, small, strong, em, b, dd, dt, figcaption, h4, h5, h6, time';
+const TEXT_PREFIX = /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion)\b/i;
+
+/** "Autor: …", "Von …", "hochgeladen von …" anywhere in short elements. */
+function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const el of safeQueryAll(doc.body ?? doc, TEXT_PATTERN_TAGS)) {
+    if (el.childElementCount > 4) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 300) continue;
+    const text = collapse(raw);
+    if (text.length > 120 || !TEXT_PREFIX.test(text)) continue;
+    if (el.closest('script, style, noscript, template, nav, footer, [class*="comment"]')) continue;
+    // "Autor:" alone, the name in the next element ("Autor:\n Stephanie Walter aus …")
+    const full = /^(?:autor(?:in)?|author|von|by|text|fotos?)\s*:?$/i.test(text) && el.nextElementSibling ? `${text} ${textOf(el.nextElementSibling)}` : text;
+    const parsed = parseBylineText(full);
+    if (!parsed.names.length) continue;
+    if (parsed.outlet) outlets.push(parsed.outlet);
+    for (const name of parsed.names) found.push({ name, outlet: parsed.outlet || undefined, role: parsed.role || undefined, rank: 4, source: 'dom' });
+  }
+  return found;
+}
+
+/** The ending signature of a story ("Quelle: MDR THÜRINGEN/ls", "red, wien.ORF.at/Agenturen", "Von Cosima Künzel"). */
+export function readSignature(story: Element): { names: string[]; outlet: string } {
+  const blocks = Array.from(story.querySelectorAll('p, div, span, em, i, small, address'))
+    .filter((el) => el.childElementCount <= 2)
+    .slice(-6)
+    .reverse();
+  for (const block of blocks) {
+    const text = textOf(block);
+    if (!text || text.length > 80) continue;
+    const source = /^(?:quelle|text|red\.?|redaktion)\s*[:,]?\s*(.+)$/i.exec(text);
+    if (source?.[1]) {
+      const parts = source[1].split(/\s*[/,]\s*/).filter((p) => p.length > 2 && !REGEXPS.agency.test(p) && !/^agenturen$/i.test(p));
+      const parsed = parseBylineText(source[1]);
+      if (parsed.names.length) return { names: parsed.names, outlet: '' };
+      if (parts[0]) return { names: [], outlet: parts[0] };
+    }
+    if (/^(?:von|text:|autor(?:in)?:)\s/i.test(text)) {
+      const parsed = parseBylineText(text);
+      if (parsed.names.length) return { names: parsed.names, outlet: parsed.outlet };
+    }
+  }
+  return { names: [], outlet: '' };
+}
+
+/** Authors from every source, best source first, details merged across sources by name. */
+export function findAuthors(doc: Document, meta: PageMetadata, pageUrl: string, rule?: SiteRule | null): BylineResult {
+  const outlets: string[] = [];
+  const boxes = rule?.author?.box ?? [];
+  const sources: Candidate[][] = [
+    fromDomBylines(doc, pageUrl, outlets, boxes).filter((c) => c.rank === 0),
+    fromJsonLd(meta, pageUrl, outlets),
+    fromDomBylines(doc, pageUrl, outlets).filter((c) => c.rank === 2),
+    fromMeta(meta),
+    fromTextPatterns(doc, outlets),
+  ];
+  const all = sources.flat();
+  const primary = sources.find((s) => s.length) ?? [];
+  const authors: Author[] = [];
+  const seen = new Map<string, Author>();
+  for (const c of primary) {
+    const k = key(c.name);
+    if (seen.has(k)) continue;
+    const merged: Author = { name: c.name };
+    for (const other of all) {
+      if (key(other.name) !== k) continue;
+      merged.outlet ??= other.outlet;
+      merged.url ??= other.url;
+      merged.avatar ??= other.avatar;
+      merged.role ??= other.role;
+    }
+    for (const field of ['outlet', 'url', 'avatar', 'role'] as const) if (merged[field] === undefined) delete merged[field];
+    seen.set(k, merged);
+    authors.push(merged);
+  }
+  const outlet = authors.find((a) => a.outlet)?.outlet ?? outlets.find((o) => o.length > 1) ?? '';
+  return { authors, outlet, source: primary[0]?.source ?? 'none' };
+}

@@ -1,0 +1,191 @@
+/**
+ * Removes clutter from a (cloned) document in one walk: every family is tested on each element,
+ * a matched container is removed whole and its subtree not visited again.
+ *
+ * The worst bug here is removing a container that holds the story, so every removal is guarded:
+ * never an ancestor of the headline, never a container with story-like paragraphs (long,
+ * unlinked, not a teaser excerpt ending in "…"), never more text than the family allows.
+ */
+import { classAndId, collapse, hasClassToken, isElement, linkDensity, tagName, textOf, walkElements } from '../dom';
+import { REGEXPS } from '../patterns';
+import type { RemovalReason } from '../story';
+import { commentsRule } from './comments';
+import { cookieRule } from './cookie';
+import { navigationRule } from './navigation';
+import { appPromoRule, newsletterRule } from './newsletter';
+import { paywallTeaserRule } from './paywall';
+import { prospectsRule } from './prospects';
+import { followBoxRule, loginPromptRule } from './prompts';
+import type { ClutterRule } from './rule';
+import { socialRule } from './social';
+import { sponsoredRule } from './sponsored';
+import { relatedTeasersRule } from './teasers';
+
+export type { ClutterRule } from './rule';
+
+/** Order matters only for naming: the first family that matches an element names its removal. */
+export const CLUTTER_RULES: readonly ClutterRule[] = [
+  cookieRule,
+  sponsoredRule,
+  prospectsRule,
+  followBoxRule,
+  loginPromptRule,
+  newsletterRule,
+  appPromoRule,
+  paywallTeaserRule,
+  relatedTeasersRule,
+  commentsRule,
+  socialRule,
+  navigationRule,
+];
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'math', 'iframe', 'img', 'picture', 'video', 'source', 'br', 'hr']);
+const NEVER_REMOVE = new Set(['html', 'body', 'main', 'h1', 'figure', 'figcaption']);
+const STORY_PARAGRAPH_CHARS = 150;
+
+export interface Removal {
+  element: Element;
+  reason: RemovalReason;
+  rule: string;
+}
+
+/** Elements that carry story-like paragraphs are never removed as clutter. */
+export function hasStoryParagraphs(el: Element, needed = 2): boolean {
+  let found = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
+    const text = textOf(p);
+    if (text.length < STORY_PARAGRAPH_CHARS || REGEXPS.ellipsisEnd.test(text)) continue;
+    let linkText = 0;
+    for (const a of Array.from(p.getElementsByTagName('a'))) linkText += textOf(a).length;
+    if (text.length - linkText >= STORY_PARAGRAPH_CHARS && ++found >= needed) return true;
+  }
+  return false;
+}
+
+interface Context {
+  protectedElements: Set<Element>;
+  maxLabel: number;
+}
+
+function isProtected(el: Element, ctx: Context): boolean {
+  return ctx.protectedElements.has(el) || NEVER_REMOVE.has(tagName(el));
+}
+
+function matchByClass(el: Element, rule: ClutterRule): boolean {
+  if (!rule.classPattern || !hasClassToken(el, rule.classPattern)) return false;
+  const length = textOf(el).length;
+  if (length > rule.maxClassText && !(rule.allowLinkDense && linkDensity(el, length) > 0.5)) return false;
+  return rule.ignoreStoryGuard || !hasStoryParagraphs(el);
+}
+
+function climbFromLabel(label: Element, rule: ClutterRule, ctx: Context): Element[] {
+  let current = label;
+  for (let level = 0; level < 8; level++) {
+    const parent = current.parentElement;
+    if (!parent || isProtected(parent, ctx)) break;
+    if (rule.labelStartsSection && (parent.firstElementChild !== current || level >= 4)) break;
+    const length = textOf(parent).length;
+    if (length > rule.maxContainerText) break;
+    if (rule.minContainerLinkDensity && linkDensity(parent, length) < rule.minContainerLinkDensity) break;
+    if (!rule.ignoreStoryGuard && hasStoryParagraphs(parent)) break;
+    current = parent;
+  }
+  const result = [current];
+  // A section heading sitting directly in the story ("Lesen Sie auch:" + a list of links):
+  // its section is the link list that follows it.
+  if (rule.labelStartsSection && current === label) {
+    const next = label.nextElementSibling;
+    if (next && !isProtected(next, ctx)) {
+      const length = textOf(next).length;
+      if (length > 0 && length <= Math.min(rule.maxContainerText, 3000) && linkDensity(next, length) >= 0.5) result.push(next);
+    }
+  }
+  return result;
+}
+
+function matchByLabel(el: Element, rule: ClutterRule, text: string, ctx: Context): Element[] | null {
+  if (!rule.labelPatterns || text.length > (rule.maxLabelText ?? 80)) return null;
+  if (!rule.labelPatterns.some((p) => p.test(text))) return null;
+  if (rule.labelStartsSection && !/^h[1-6]$/.test(tagName(el)) && !looksLikeHeading(el)) return null;
+  return climbFromLabel(el, rule, ctx);
+}
+
+function looksLikeHeading(el: Element): boolean {
+  return classAndId(el).some((c) => /(?:^|[-_])(?:title|heading|headline|header|hdr|label|kicker)(?:[-_]|$)/.test(c)) || /^(?:strong|b|header|legend|summary)$/.test(tagName(el));
+}
+
+/** Ancestors of every h1: the headline's containers are never clutter. */
+function headlineAncestors(doc: Document): Set<Element> {
+  const set = new Set<Element>();
+  for (const h1 of Array.from(doc.getElementsByTagName('h1'))) {
+    let cur: Element | null = h1;
+    while (cur) {
+      set.add(cur);
+      cur = cur.parentElement;
+    }
+  }
+  return set;
+}
+
+/** Finds clutter under the body; returns outermost removals only (a box inside a removed box is not counted). */
+export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTTER_RULES): Removal[] {
+  const body = doc.body;
+  if (!body) return [];
+  const ctx: Context = {
+    protectedElements: headlineAncestors(doc),
+    maxLabel: Math.max(...rules.map((r) => r.maxLabelText ?? 80)),
+  };
+  const found: Removal[] = [];
+  const chosen = new Set<Element>();
+  walkElements(body, (el) => {
+    if (el === body) return true;
+    const tag = tagName(el);
+    if (SKIP.has(tag)) return false;
+    if (isProtected(el, ctx)) return true;
+    for (const rule of rules) {
+      if (matchByClass(el, rule)) {
+        found.push({ element: el, reason: rule.reason, rule: rule.name });
+        chosen.add(el);
+        return false;
+      }
+    }
+    if (el.childElementCount <= 4) {
+      const raw = el.textContent ?? '';
+      if (raw.length <= ctx.maxLabel * 3) {
+        const text = collapse(raw);
+        if (text && text.length <= ctx.maxLabel) {
+          for (const rule of rules) {
+            const containers = matchByLabel(el, rule, text, ctx);
+            if (!containers) continue;
+            for (const element of containers) {
+              if (chosen.has(element)) continue;
+              chosen.add(element);
+              found.push({ element, reason: rule.reason, rule: rule.name });
+            }
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  });
+  return outermost(found, chosen);
+}
+
+function outermost(found: Removal[], chosen: Set<Element>): Removal[] {
+  return found.filter(({ element }) => {
+    let cur = element.parentElement;
+    while (cur) {
+      if (chosen.has(cur)) return false;
+      cur = cur.parentElement;
+    }
+    return true;
+  });
+}
+
+/** Removes the clutter and counts removals per reason. */
+export function removeClutter(doc: Document, rules: readonly ClutterRule[] = CLUTTER_RULES): Removal[] {
+  const removals = findClutter(doc, rules);
+  for (const { element } of removals) if (isElement(element)) element.remove();
+  return removals;
+}

@@ -1,0 +1,70 @@
+/**
+ * Finds the story body: the site rule's content selector when it matches and holds text,
+ * else Readability on the cleaned clone (which it mutates: the clone is ours).
+ */
+import { Readability } from '@mozilla/readability';
+import { ancestors, textOf } from './dom';
+import type { Provenance } from './story';
+
+export interface ContentResult {
+  element: Element;
+  /** The story's container in the page structure (for deciding which pictures belong to it). */
+  storyRoot: Element | null;
+  source: Provenance;
+  readabilityTitle: string;
+}
+
+export interface ParagraphRecord {
+  p: Element;
+  ancestors: Element[];
+}
+
+/** Paragraphs and their ancestors, recorded before Readability moves them around. */
+export function recordParagraphs(doc: Document): ParagraphRecord[] {
+  const out: ParagraphRecord[] = [];
+  for (const p of Array.from(doc.body?.getElementsByTagName('p') ?? [])) {
+    if ((p.textContent ?? '').length >= 40) out.push({ p, ancestors: ancestors(p) });
+  }
+  return out;
+}
+
+export function fromSelectors(doc: Document, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    let el: Element | null = null;
+    try {
+      el = doc.querySelector(sel);
+    } catch {
+      continue;
+    }
+    if (el && textOf(el).length > 200) return el;
+  }
+  return null;
+}
+
+export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): ContentResult | null {
+  const reader = new Readability(doc, {
+    serializer: (el: Node) => el as unknown as string,
+    charThreshold: 300,
+    keepClasses: false,
+    disableJSONLD: true,
+  });
+  const parsed = reader.parse() as unknown as { content: Element; title: string } | null;
+  if (!parsed?.content) return null;
+  const element = parsed.content;
+  const kept = paragraphs.filter((r) => element.contains(r.p));
+  return { element, storyRoot: commonAncestor(kept), source: 'readability', readabilityTitle: parsed.title ?? '' };
+}
+
+/** Lowest common ancestor of the kept paragraphs, from their recorded ancestor chains. */
+function commonAncestor(kept: ParagraphRecord[]): Element | null {
+  const [firstKept] = kept;
+  if (!firstKept) return null;
+  let common = firstKept.ancestors;
+  for (const rec of kept.slice(1)) {
+    const set = new Set(rec.ancestors);
+    const idx = common.findIndex((a) => set.has(a));
+    if (idx < 0) return null;
+    common = common.slice(idx);
+  }
+  return common[0] ?? null;
+}

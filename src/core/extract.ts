@@ -1,0 +1,189 @@
+/**
+ * extractStory: the pipeline, one line per step. Works on a clone, never on the page itself.
+ */
+import { findSiteRule, SITE_RULES } from '../sites';
+import type { SiteRule } from '../sites/types';
+import { findAuthors, readSignature } from './byline';
+import { removeClutter } from './clean';
+import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
+import { collapse, parseInert, textOf } from './dom';
+import { collectPhotoCandidates, dedupePhotos, type PhotoCandidate, resolveLazyImages } from './gallery';
+import { readMetadata } from './metadata';
+import { detectPartial } from './partial';
+import { canSanitizeWith, sanitizeHtml } from './sanitize';
+import type { Diagnostics, ExtractionResult, ExtractOptions, NoStory, NoStoryReason, Photo, Removed, RemovalReason } from './story';
+import { blockText, readingMinutes } from './text';
+import { checkBodyLength, recoverGalleryPhotos } from './witness';
+
+export const DEFAULT_MAX_ELEMENTS = 60_000;
+export const DEFAULT_TIME_BUDGET_MS = 3000;
+
+class BudgetExceeded extends Error {}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function noStory(reason: NoStoryReason, detail: string): NoStory {
+  return { kind: 'no-story', reason, detail };
+}
+
+export function extractStory(doc: Document, url: string, options: ExtractOptions = {}): ExtractionResult {
+  const started = now();
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const timings: Record<string, number> = {};
+  let last = started;
+  const step = <T>(name: string, run: () => T): T => {
+    const value = run();
+    const t = now();
+    timings[name] = Math.round((t - last) * 10) / 10;
+    last = t;
+    if (t - started > budget) throw new BudgetExceeded(`over ${budget} ms after step ${name}`);
+    return value;
+  };
+  try {
+    if (!doc?.documentElement || !doc.body) return noStory('not-html', 'document has no <html> or <body>');
+    const elementCount = doc.getElementsByTagName('*').length;
+    const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+    if (elementCount > maxElements) return noStory('too-large', `${elementCount} elements, limit ${maxElements}`);
+    const win = options.sanitizerWindow ?? doc.defaultView;
+    if (!canSanitizeWith(win)) return noStory('error', 'no window the sanitizer can use: pass options.sanitizerWindow (jsdom under Node)');
+
+    const clone = step('clone', () => doc.cloneNode(true) as Document);
+    const rule = options.skip?.siteRules ? null : findSiteRule(url, options.rules ?? SITE_RULES);
+    const unmatched: string[] = [];
+    const meta = step('metadata', () => readMetadata(clone, url));
+    const byline = step('byline', () => findAuthors(clone, meta, url, rule));
+    const removals = step('clean', () => (options.skip?.clean ? [] : cleanDocument(clone, rule, unmatched)));
+    step('lazy-images', () => resolveLazyImages(clone, url));
+    const candidates = step('photos', () => collectPhotoCandidates(clone, url));
+    const galleries = step('galleries', () => selectAll(clone, rule?.gallery ?? [], unmatched));
+    const headline = step('headline', () => headlineAncestors(clone, meta.title.value));
+    const paragraphs = step('paragraphs', () => recordParagraphs(clone));
+    const content = step('content', () => findContent(clone, rule, paragraphs, unmatched));
+    if (!content) return noStory('no-content', 'no story text found');
+    const notes: string[] = [];
+    const photos = step('gallery', () => recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes));
+    const html = step('sanitize', () => sanitizeHtml(content.element.innerHTML, win));
+    const text = step('text', () => blockText(parseInert(clone, html)));
+    if (collapse(text).length < 20 && !photos.length) return noStory('no-content', 'story text too short');
+    const signature = readSignature(content.element);
+    const authors = byline.authors.length ? byline.authors : signature.names.map((name) => ({ name }));
+    const partial = detectPartial(meta, text, removals.some((r) => r.reason === 'paywall-teaser'), doc);
+    checkBodyLength(meta, text, notes);
+
+    const diagnostics: Diagnostics = {
+      siteRule: rule?.id ?? null,
+      unmatchedSelectors: unmatched,
+      sources: {
+        title: meta.title.source,
+        byline: byline.authors.length ? byline.source : signature.names.length ? 'dom' : 'none',
+        published: meta.published.source,
+        images: photos.length ? (galleries.length ? 'rule' : 'dom') : 'none',
+        content: content.source,
+      },
+      notes,
+      timings,
+    };
+    return {
+      kind: 'story',
+      title: meta.title.value || content.readabilityTitle,
+      subtitle: meta.subtitle,
+      siteName: meta.siteName,
+      lang: meta.lang,
+      dir: meta.dir,
+      url: meta.url,
+      published: meta.published.value,
+      modified: meta.modified,
+      readingMinutes: readingMinutes(text),
+      byline: authors,
+      outlet: byline.outlet || signature.outlet,
+      images: photos,
+      html,
+      text,
+      removed: countRemovals(removals),
+      partial,
+      diagnostics,
+    };
+  } catch (error) {
+    if (error instanceof BudgetExceeded) return noStory('timeout', error.message);
+    return noStory('error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
+}
+
+function selectAll(doc: Document, selectors: readonly string[], unmatched: string[]): Element[] {
+  const found: Element[] = [];
+  for (const sel of selectors) {
+    let els: Element[] = [];
+    try {
+      els = Array.from(doc.querySelectorAll(sel));
+    } catch {
+      // an invalid selector in a rule is a rule bug: report it like a selector that matched nothing
+    }
+    if (els.length) found.push(...els);
+    else unmatched.push(sel);
+  }
+  return found;
+}
+
+function cleanDocument(doc: Document, rule: SiteRule | null, unmatched: string[]): { reason: RemovalReason }[] {
+  const removals: { reason: RemovalReason }[] = [];
+  for (const { selector, reason } of rule?.remove ?? []) {
+    const els = selectAll(doc, [selector], unmatched);
+    for (const el of els) {
+      if (el.isConnected === false || !doc.contains(el)) continue;
+      el.remove();
+      removals.push({ reason });
+    }
+  }
+  removals.push(...removeClutter(doc));
+  return removals;
+}
+
+function countRemovals(removals: { reason: RemovalReason }[]): Removed[] {
+  const counts = new Map<RemovalReason, number>();
+  for (const { reason } of removals) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return Array.from(counts, ([reason, count]) => ({ reason, count }));
+}
+
+function findContent(doc: Document, rule: SiteRule | null, paragraphs: ReturnType<typeof recordParagraphs>, unmatched: string[]): ContentResult | null {
+  if (rule?.content?.length) {
+    const el = fromSelectors(doc, rule.content);
+    if (el) return { element: el, storyRoot: el, source: 'rule', readabilityTitle: '' };
+    unmatched.push(...rule.content);
+  }
+  return runReadability(doc, paragraphs);
+}
+
+/** The headline's container chain (the h1 showing the title, else the first h1). */
+function headlineAncestors(doc: Document, title: string): Set<Element> {
+  const h1s = Array.from(doc.getElementsByTagName('h1'));
+  const wanted = collapse(title).toLowerCase();
+  const h1 = h1s.find((h) => textOf(h).toLowerCase().includes(wanted) && wanted) ?? h1s.find((h) => !h.closest('header nav, nav, [role="banner"] a')) ?? null;
+  const set = new Set<Element>();
+  for (let cur: Element | null = h1; cur; cur = cur.parentElement) set.add(cur);
+  return set;
+}
+
+/**
+ * The story's pictures: those inside the story container, or inside the container it shares with
+ * its headline (the lead picture sits between headline and text), or in the rule's galleries.
+ */
+function storyPhotos(candidates: PhotoCandidate[], content: ContentResult, galleries: Element[], headline: Set<Element>): Photo[] {
+  const root = content.storyRoot;
+  let scope: Element | null = root;
+  for (let cur = root, i = 0; cur && i < 4; cur = cur.parentElement, i++) {
+    if (headline.has(cur)) {
+      scope = cur;
+      break;
+    }
+  }
+  const chosen: Photo[] = [];
+  for (const c of candidates) {
+    const inRoot = root ? c.ancestors.includes(root) : false;
+    const inScope = scope ? c.ancestors.includes(scope) : false;
+    const inGallery = galleries.some((g) => c.ancestors.includes(g));
+    const inReadability = content.element.contains(c.img);
+    if (!(inRoot || inGallery || inReadability || (inScope && !c.ancestors.some((a) => a.localName === 'aside')))) continue;
+    chosen.push(c.photo);
+  }
+  return dedupePhotos(chosen);
+}
