@@ -113,7 +113,21 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
 
 function decodeWith(encoding: string, bytes: Uint8Array): string {
   // TextDecoder strips a BOM matching its own encoding; the caller already removed any BOM.
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, windows1252Char) : text;
+}
+
+/**
+ * WHATWG index-windows-1252 for bytes 0x80–0x9F. Node since 20.18.3 decodes "windows-1252" as
+ * ISO-8859-1 (nodejs/node#60888: 0x93 becomes U+0093, not “); mapping the C1 range afterwards
+ * is right with and without that bug, as the five bytes the index maps to themselves stay put.
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252Char(c1: string): string {
+  return WINDOWS_1252_C1[c1.charCodeAt(0) - 0x80] ?? c1;
 }
 
 /** Bytes up to the first `<body` (or the late-meta limit): where a late `<meta charset>` can sit. */
