@@ -78,15 +78,24 @@ describe('startServer with the default root', () => {
     );
   });
 
-  it('serves every image the seed page refers to, as JPEG', async () => {
-    const html = await (await fetch(`${server.url}/seed-wochenblatt/page.html`)).text();
-    const urls = new Set(html.match(/\/seed-wochenblatt\/media\/[^\s"']+\.jpg/g));
-    expect(urls.size).toBeGreaterThanOrEqual(10);
-    for (const url of urls) {
+  it('serves every picture, style sheet and script the sample pages refer to', async () => {
+    const index = await (await fetch(`${server.url}/`)).text();
+    const pages = [...index.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(pages).toEqual(expect.arrayContaining(['/seed-wochenblatt/page.html', '/pages/article-en.html']));
+    const assets = new Set<string>();
+    for (const page of pages) {
+      const html = await (await fetch(`${server.url}${page}`)).text();
+      for (const [url] of html.matchAll(/\/(?:seed-wochenblatt|pages)\/[^\s"',]+\.(?:jpg|svg|css|js)\b/g))
+        assets.add(url);
+    }
+    expect(assets.size).toBeGreaterThanOrEqual(20);
+    for (const url of assets) {
       const reply = await get(server, url);
       expect(reply.status, url).toBe(200);
-      expect(reply.headers['content-type'], url).toBe('image/jpeg');
-      expect(reply.body.subarray(0, 3).toString('hex'), url).toBe('ffd8ff');
+      if (url.endsWith('.jpg')) {
+        expect(reply.headers['content-type'], url).toBe('image/jpeg');
+        expect(reply.body.subarray(0, 3).toString('hex'), url).toBe('ffd8ff');
+      }
     }
   });
 
