@@ -61,6 +61,16 @@ export class ChromiumSession implements BrowserSession {
     return tab;
   }
 
+  async toolbarPopup(): Promise<{ url: string; title: string } | null> {
+    const { targetInfos } = (await this.browserCdp.send('Target.getTargets' as never)) as {
+      targetInfos: { type: string; url: string; title: string }[];
+    };
+    // A popup is the one extension page that is not a tab.
+    const tabs = new Set(this.context.pages().map((p) => p.url()));
+    const popup = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url));
+    return popup ? { url: popup.url, title: popup.title } : null;
+  }
+
   /** The extension's service worker, for tests that check background state. */
   serviceWorker() {
     return this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from './flags';
-import { type BrowserSession, readerCall, type Tab } from './session';
+import { type BrowserSession, readerCall, type Tab, waitFor } from './session';
 
 import { GECKO_ID } from '../gecko-id';
 
@@ -75,30 +75,42 @@ export class FirefoxSession implements BrowserSession {
     return tab;
   }
 
-  /**
-   * Runs the extension's toolbar action in the browser window the way the keyboard shortcut does
-   * (ext-browserAction's triggerAction: grants activeTab, fires action.onClicked).
-   */
-  async triggerAction(): Promise<void> {
+  /** Evaluates an expression in the browser window's privileged (chrome) scope. */
+  async evaluateInBrowserWindow<T>(expression: string): Promise<T> {
     const tree = (await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
       result: { contexts: { context: string; url: string }[] };
     };
     const windowContext = tree.result.contexts.find((c) => c.url.includes('browser.xhtml'));
     if (!windowContext) throw new Error('no Firefox browser window found');
     const { result } = (await this.connection.send('script.evaluate', {
-      expression: `(() => {
-        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
-        if (!extension) return 'extension not installed';
-        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
-        return 'ok';
-      })()`,
+      expression: `JSON.stringify((() => { ${expression} })())`,
       target: { context: windowContext.context },
       awaitPromise: false,
     })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
-    if (result.type !== 'success' || result.result?.value !== 'ok') {
-      throw new Error(`triggerAction failed: ${JSON.stringify(result)}`);
-    }
+    if (result.type !== 'success') throw new Error(`browser-window script failed: ${JSON.stringify(result)}`);
+    return JSON.parse(result.result?.value ?? 'null') as T;
+  }
+
+  async toolbarPopup(): Promise<{ url: string; title: string } | null> {
+    return this.evaluateInBrowserWindow(`
+      const panel = [...document.querySelectorAll('panel')].find((p) => p.state === 'open');
+      const browser = panel && [...panel.querySelectorAll('browser')]
+        .find((b) => b.currentURI && b.currentURI.spec.startsWith(${JSON.stringify(this.extensionOrigin)}));
+      return browser ? { url: browser.currentURI.spec, title: browser.contentTitle } : null;`);
+  }
+
+  /**
+   * Runs the extension's toolbar action in the browser window the way the keyboard shortcut does
+   * (ext-browserAction's triggerAction: grants activeTab, fires action.onClicked).
+   */
+  async triggerAction(): Promise<void> {
+    const outcome = await this.evaluateInBrowserWindow<string>(`
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      if (!extension) return 'extension not installed';
+      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      return 'ok';`);
+    if (outcome !== 'ok') throw new Error(`triggerAction failed: ${outcome}`);
   }
 
   async close(): Promise<void> {
@@ -124,7 +136,20 @@ export class FirefoxTab implements Tab {
   }
 
   async goto(url: string): Promise<void> {
-    await this.page.goto(url, { waitUntil: 'load' });
+    if (/^https?:/.test(url)) {
+      await this.page.goto(url, { waitUntil: 'load' });
+      return;
+    }
+    // Puppeteer never sees load events of privileged pages (about:, view-source:): navigate raw and poll.
+    const connection = this.session.connection;
+    await connection.send('browsingContext.navigate', { context: this.contextId, url, wait: 'none' });
+    await waitFor(async () => {
+      const tree = (await connection.send('browsingContext.getTree', { root: this.contextId })) as {
+        result: { contexts: { url: string }[] };
+      };
+      return tree.result.contexts[0]?.url === url;
+    }, 10_000, `navigation to ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
 
   async clickToolbar(): Promise<void> {

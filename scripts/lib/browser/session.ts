@@ -13,6 +13,8 @@ export interface BrowserSession {
   /** URL prefix of the extension's own pages (chrome-extension://ID/ or moz-extension://UUID/). */
   readonly extensionOrigin: string;
   open(url: string): Promise<Tab>;
+  /** The extension's toolbar popup if one is open: its URL and the title its page shows. */
+  toolbarPopup(): Promise<{ url: string; title: string } | null>;
   close(): Promise<void>;
 }
 
