@@ -3,7 +3,7 @@
  * ("Autor:", "Von …", "hochgeladen von …") and signatures at the story's end ("Quelle: MDR/ls").
  * Names come out clean; desks, agencies and organisations go to `outlet`, never into a name.
  */
-import { collapse, hasClassToken, tagName, textOf } from './dom';
+import { collapse, hasClassToken, isShallow, tagName, textOf } from './dom';
 import { hasType, isObject, list, resolveRef, str } from './jsonld';
 import type { PageMetadata } from './metadata';
 import { REGEXPS } from './patterns';
@@ -225,7 +225,7 @@ const TEXT_PREFIX = /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|
 function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
   const found: Candidate[] = [];
   for (const el of safeQueryAll(doc.body ?? doc, TEXT_PATTERN_TAGS)) {
-    if (el.childElementCount > 4) continue;
+    if (!isShallow(el)) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 300) continue;
     const text = collapse(raw);
@@ -269,10 +269,11 @@ export function readSignature(story: Element): { names: string[]; outlet: string
 export function findAuthors(doc: Document, meta: PageMetadata, pageUrl: string, rule?: SiteRule | null): BylineResult {
   const outlets: string[] = [];
   const boxes = rule?.author?.box ?? [];
+  const domBylines = fromDomBylines(doc, pageUrl, outlets, boxes);
   const sources: Candidate[][] = [
-    fromDomBylines(doc, pageUrl, outlets, boxes).filter((c) => c.rank === 0),
+    domBylines.filter((c) => c.rank === 0),
     fromJsonLd(meta, pageUrl, outlets),
-    fromDomBylines(doc, pageUrl, outlets).filter((c) => c.rank === 2),
+    domBylines.filter((c) => c.rank === 2),
     fromMeta(meta),
     fromTextPatterns(doc, outlets),
   ];
@@ -283,13 +284,12 @@ export function findAuthors(doc: Document, meta: PageMetadata, pageUrl: string, 
   for (const c of primary) {
     const k = key(c.name);
     if (seen.has(k)) continue;
-    const merged: Author = { name: c.name };
+    const merged: Author = { name: c.name, role: c.role };
     for (const other of all) {
       if (key(other.name) !== k) continue;
       merged.outlet ??= other.outlet;
       merged.url ??= other.url;
       merged.avatar ??= other.avatar;
-      merged.role ??= other.role;
     }
     for (const field of ['outlet', 'url', 'avatar', 'role'] as const) if (merged[field] === undefined) delete merged[field];
     seen.set(k, merged);

@@ -27,6 +27,16 @@ export function hasClassToken(el: Element, pattern: RegExp): boolean {
   return false;
 }
 
+/**
+ * True when the element is a small text holder (its children have at most a couple of children
+ * themselves): only those can be a label, and testing only them keeps the walk linear.
+ */
+export function isShallow(el: Element, maxChildren = 4): boolean {
+  if (el.childElementCount > maxChildren) return false;
+  for (const child of Array.from(el.children)) if (child.childElementCount > 2) return false;
+  return true;
+}
+
 /** Whitespace-collapsed text content. */
 export function textOf(node: Node | null | undefined): string {
   return collapse(node?.textContent ?? '');

@@ -41,7 +41,8 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
   };
   try {
     if (!doc?.documentElement || !doc.body) return noStory('not-html', 'document has no <html> or <body>');
-    const elementCount = doc.getElementsByTagName('*').length;
+    // querySelectorAll, not getElementsByTagName('*'): linkedom returns nothing for the latter
+    const elementCount = doc.querySelectorAll('*').length;
     const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
     if (elementCount > maxElements) return noStory('too-large', `${elementCount} elements, limit ${maxElements}`);
     const win = options.sanitizerWindow ?? doc.defaultView;

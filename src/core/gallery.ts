@@ -225,7 +225,7 @@ function findByClass(scope: Element, pattern: RegExp, except: Element): Element 
 
 function findAllByClass(scope: Element, pattern: RegExp, except: Element): Element[] {
   const out: Element[] = [];
-  for (const el of Array.from(scope.getElementsByTagName('*'))) {
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
     if (el === except || el.contains(except) || tagName(el) === 'img') continue;
     if (hasClassToken(el, pattern) && textOf(el)) out.push(el);
   }
@@ -267,7 +267,7 @@ export function photoKey(src: string): string {
   return file
     .replace(/\.(?:jpe?g|png|webp|gif|avif)$/, '')
     .replace(/[-_]\d{2,4}x\d{2,4}(?=$|[-_.])/g, '')
-    .replace(/[-_](?:scaled|large|medium|small|thumb|thumbnail|full|original|big)$/g, '')
+    .replace(/[-_](?:scaled|large|medium|small|thumb|thumbnail|full|original|big|xxs|xs|s|m|l|xl|xxl|xxxl)$/g, '')
     .replace(/~_v-.*$/, '')
     .replace(/__(?:small|medium|large|original)$/g, '');
 }

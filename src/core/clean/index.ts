@@ -6,7 +6,7 @@
  * never an ancestor of the headline, never a container with story-like paragraphs (long,
  * unlinked, not a teaser excerpt ending in "…"), never more text than the family allows.
  */
-import { classAndId, collapse, hasClassToken, isElement, linkDensity, tagName, textOf, walkElements } from '../dom';
+import { classAndId, collapse, hasClassToken, isElement, isShallow, linkDensity, tagName, textOf, walkElements } from '../dom';
 import { REGEXPS } from '../patterns';
 import type { RemovalReason } from '../story';
 import { commentsRule } from './comments';
@@ -149,7 +149,7 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
         return false;
       }
     }
-    if (el.childElementCount <= 4) {
+    if (isShallow(el)) {
       const raw = el.textContent ?? '';
       if (raw.length <= ctx.maxLabel * 3) {
         const text = collapse(raw);
