@@ -68,7 +68,8 @@ export class ChromiumSession implements BrowserSession {
     // A popup is the one extension page that is not a tab.
     const tabs = new Set(this.context.pages().map((p) => p.url()));
     const popup = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url));
-    return popup ? { url: popup.url, title: popup.title } : null;
+    // Until its script has run, the popup's title is its URL.
+    return popup && popup.title !== popup.url && !popup.url.endsWith(popup.title) ? { url: popup.url, title: popup.title } : null;
   }
 
   /** The extension's service worker, for tests that check background state. */

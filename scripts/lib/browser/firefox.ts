@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH } from './flags';
+import { FIREFOX_OFFLINE_PREFS, FIREFOX_PATH } from './flags';
 import { type BrowserSession, readerCall, type Tab, waitFor } from './session';
 
 import { GECKO_ID } from '../gecko-id';
@@ -45,6 +45,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'intl.locale.requested': locale,
       'intl.accept_languages': locale,
+      ...FIREFOX_OFFLINE_PREFS,
       ...options.prefs,
     },
   });
@@ -96,7 +97,7 @@ export class FirefoxSession implements BrowserSession {
       const panel = [...document.querySelectorAll('panel')].find((p) => p.state === 'open');
       const browser = panel && [...panel.querySelectorAll('browser')]
         .find((b) => b.currentURI && b.currentURI.spec.startsWith(${JSON.stringify(this.extensionOrigin)}));
-      return browser ? { url: browser.currentURI.spec, title: browser.contentTitle } : null;`);
+      return browser && browser.contentTitle ? { url: browser.currentURI.spec, title: browser.contentTitle } : null;`);
   }
 
   /**
