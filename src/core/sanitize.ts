@@ -25,14 +25,21 @@ const FORBID_TAGS = [
 ];
 const FORBID_ATTR = ['style', 'srcdoc', 'formaction', 'action', 'xlink:href', 'poster', 'data', 'background', 'ping'];
 const LINK_URL = /^(?:https?:|mailto:|tel:)/i;
+/**
+ * DOMPurify tests every attribute not named here against the URL pattern; these carry no URL.
+ * Without the list a strict URL pattern would strip "100vw", "2" or "ltr".
+ */
+const NON_URL_ATTR = ALLOWED_ATTR.filter((a) => !['href', 'src', 'srcset', 'cite'].includes(a));
 
+// The URL parser's own preprocessing (WHATWG URL): trim C0 controls and spaces, drop tabs/newlines.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
-const URL_NOISE = /[\u0000-\u0020\u007f-\u009f]+/g;
+const URL_EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
+const URL_TABS_NEWLINES = /[\t\n\r]/g;
 
 /** An absolute http(s) URL for `url` resolved against `base`, or null for anything else. */
 export function safeUrl(url: string | null | undefined, base?: string): string | null {
   if (!url) return null;
-  const cleaned = url.replace(URL_NOISE, (m) => (m === ' ' ? '%20' : '')).trim();
+  const cleaned = url.replace(URL_EDGES, '').replace(URL_TABS_NEWLINES, '');
   if (!cleaned || cleaned.startsWith('data:') || cleaned.startsWith('blob:')) return null;
   let parsed: URL;
   try {
@@ -46,8 +53,8 @@ export function safeUrl(url: string | null | undefined, base?: string): string |
 
 /** Like safeUrl, but also mailto: and tel: (links may use them; images may not). */
 export function safeLinkUrl(url: string | null | undefined, base?: string): string | null {
-  const trimmed = (url ?? '').replace(URL_NOISE, '').trim();
-  if (/^(?:mailto|tel):/i.test(trimmed)) return /[<>"']/.test(trimmed) ? null : trimmed;
+  const trimmed = (url ?? '').replace(URL_EDGES, '').replace(URL_TABS_NEWLINES, '');
+  if (/^(?:mailto|tel):/i.test(trimmed)) return /[<>"'\s]/.test(trimmed) ? trimmed.replace(/\s+/g, '').replace(/[<>"']/g, '') || null : trimmed;
   return safeUrl(url, base);
 }
 
@@ -153,6 +160,7 @@ export function sanitizeHtml(html: string, win: Window): string {
     FORBID_TAGS,
     FORBID_ATTR,
     ALLOWED_URI_REGEXP: LINK_URL,
+    ADD_URI_SAFE_ATTR: NON_URL_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
