@@ -4,6 +4,12 @@
  */
 import browser from 'webextension-polyfill';
 import { parseToContentMessage, type ReaderStateMessage } from '../messages';
+import { type LoadedFonts, loadFonts } from '../reader/fonts';
+import { formatters } from '../reader/format';
+import type { Translate } from '../reader/i18n';
+import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
+import { loadSettings, onSettingsChanged, saveReaderPreferences } from '../settings/storage';
+import type { ReaderPreferences } from '../settings/types';
 import { createReaderController } from './reader-controller';
 
 const LOADED = Symbol.for('klartext.on-demand');
@@ -12,12 +18,28 @@ const scope = globalThis as typeof globalThis & { [LOADED]?: true };
 
 if (!scope[LOADED]) {
   scope[LOADED] = true;
-  const t = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions);
+  const t = memoizedTranslate();
+  // Build the Intl formatters now, while the toggle message is on its way, not during the first paint.
+  formatters(t('uiLanguage') || 'en');
   const reportState = (open: boolean) => {
     const message: ReaderStateMessage = { type: 'klartext/reader-state', open };
     browser.runtime.sendMessage(message).catch(() => undefined);
   };
-  const controller = createReaderController(document, t, reportState);
+  // Settings and fonts are read while the toggle message is still on its way, so opening waits
+  // for neither: the first paint has the user's theme and type.
+  const ready = Promise.all([loadPreferences(), loadReaderFonts()]).then(([preferences, fonts]) => {
+    const controller = createReaderController(document, {
+      t,
+      onStateChange: reportState,
+      preferences,
+      fonts,
+      savePreferences: (next) => {
+        saveReaderPreferences(next).catch((error) => console.warn('[Klartext] preferences not saved', error));
+      },
+    });
+    onSettingsChanged((settings) => controller.setPreferences(settings.reader));
+    return controller;
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     const message = parseToContentMessage(raw);
@@ -25,6 +47,41 @@ if (!scope[LOADED]) {
       console.debug('[Klartext] dropped an unexpected message');
       return undefined;
     }
-    return Promise.resolve({ open: controller.toggle() });
+    return ready.then((controller) => ({ open: controller.toggle() }));
   });
+}
+
+async function loadPreferences(): Promise<ReaderPreferences> {
+  try {
+    return (await loadSettings()).reader;
+  } catch (error) {
+    console.warn('[Klartext] settings unreadable, using defaults', error);
+    return { ...DEFAULT_READER_PREFERENCES };
+  }
+}
+
+function loadReaderFonts(): Promise<LoadedFonts | null> {
+  const readFile = async (path: string) => {
+    const response = await fetch(browser.runtime.getURL(path));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  };
+  return loadFonts(readFile, FontFace).catch(() => null);
+}
+
+/** Messages never change while a page lives, and each getMessage call crosses into the browser. */
+function memoizedTranslate(): Translate {
+  const cache = new Map<string, string>();
+  return (key, substitutions) => {
+    const id =
+      substitutions === undefined
+        ? key
+        : `${key}\u0000${([] as string[]).concat(substitutions).join('\u0000')}`;
+    let message = cache.get(id);
+    if (message === undefined) {
+      message = browser.i18n.getMessage(key, substitutions);
+      cache.set(id, message);
+    }
+    return message;
+  };
 }

@@ -1,7 +1,10 @@
 import { extractStory } from '../core/extract';
 import type { ExtractionResult } from '../core/story';
+import type { LoadedFonts } from '../reader/fonts';
 import type { Translate } from '../reader/i18n';
 import { type MountedReader, mountReader } from '../reader/mount';
+import type { SiteActions } from '../reader/ReaderApp';
+import type { ReaderPreferences } from '../settings/types';
 import { lockPage, type PageSnapshot } from './page-state';
 
 export interface ReaderController {
@@ -9,16 +12,28 @@ export interface ReaderController {
   open(): ExtractionResult;
   close(): void;
   toggle(): boolean;
+  /** Preferences changed elsewhere (another tab, the options page): restyle an open reader. */
+  setPreferences(preferences: ReaderPreferences): void;
+  /** Auto-mode actions for the toolbar; undefined hides them. */
+  setSiteActions(actions: SiteActions | undefined): void;
+}
+
+export interface ReaderControllerOptions {
+  t: Translate;
+  onStateChange(open: boolean): void;
+  /** Preferences the reader opens with: known before the first paint, so no flash of the wrong theme. */
+  preferences: ReaderPreferences;
+  /** Persist a change the user made in the reader. */
+  savePreferences?(preferences: ReaderPreferences): void;
+  fonts?: LoadedFonts | null;
 }
 
 /** Opens and closes the reader over one document; knows nothing about how it was asked to. */
-export function createReaderController(
-  doc: Document,
-  t: Translate,
-  onStateChange: (open: boolean) => void,
-): ReaderController {
+export function createReaderController(doc: Document, options: ReaderControllerOptions): ReaderController {
   let mounted: MountedReader | null = null;
   let snapshot: PageSnapshot | null = null;
+  let preferences = options.preferences;
+  let siteActions: SiteActions | undefined;
 
   function extract(): ExtractionResult {
     if (!isHtmlDocument(doc)) return { kind: 'no-story', reason: 'not-html', detail: doc.contentType };
@@ -33,11 +48,26 @@ export function createReaderController(
   const controller: ReaderController = {
     isOpen: () => mounted !== null,
     open() {
+      const start = performance.now();
       const result = extract();
+      const end = performance.now();
       if (mounted) return result;
       snapshot = lockPage(doc);
-      mounted = mountReader(doc, { result, t, onClose: () => controller.close() });
-      onStateChange(true);
+      mounted = mountReader(doc, {
+        result,
+        t: options.t,
+        preferences,
+        onPreferencesChange(next) {
+          preferences = next;
+          options.savePreferences?.(next);
+        },
+        onClose: () => controller.close(),
+        onShowOriginal: () => controller.close(),
+        siteActions,
+        fonts: options.fonts,
+        extraction: { start, end },
+      });
+      options.onStateChange(true);
       return result;
     },
     close() {
@@ -46,12 +76,20 @@ export function createReaderController(
       mounted = null;
       snapshot?.restore();
       snapshot = null;
-      onStateChange(false);
+      options.onStateChange(false);
     },
     toggle() {
       if (mounted) controller.close();
       else controller.open();
       return mounted !== null;
+    },
+    setPreferences(next) {
+      preferences = next;
+      mounted?.update({ preferences });
+    },
+    setSiteActions(actions) {
+      siteActions = actions;
+      mounted?.update({ siteActions });
     },
   };
   return controller;
