@@ -26,27 +26,112 @@ const MIN_SHORT_STORY = 150;
 /** Linked headings from which a page with little text of its own is a listing. */
 const MIN_TEASERS = 5;
 
-const LISTING_PAGE_TYPES = /^(?:CollectionPage|SearchResultsPage|ProfilePage|ItemList|ContactPage|AboutPage|ImageGallery|MediaGallery|CheckoutPage|QAPage)$/;
+const LISTING_PAGE_TYPES =
+  /^(?:CollectionPage|SearchResultsPage|ProfilePage|ItemList|ContactPage|AboutPage|ImageGallery|MediaGallery|CheckoutPage|QAPage)$/;
 
 // Path segments that are a listing when nothing article-like follows them.
 const LISTING_SEGMENTS = new Set([
-  'tag', 'tags', 'thema', 'themen', 'schlagwort', 'schlagworte', 'stichwort', 'stichworte', 'topic', 'topics',
-  'category', 'categories', 'kategorie', 'kategorien', 'rubrik', 'ressort', 'autor', 'autoren', 'author',
-  'authors', 'archiv', 'archive', 'page', 'seite', 'suche', 'search', 'bildergalerie', 'bildergalerien',
-  'galerie', 'galerien', 'gallery', 'galleries', 'fotos', 'fotostrecke', 'fotostrecken', 'video', 'videos',
+  'tag',
+  'tags',
+  'thema',
+  'themen',
+  'schlagwort',
+  'schlagworte',
+  'stichwort',
+  'stichworte',
+  'topic',
+  'topics',
+  'category',
+  'categories',
+  'kategorie',
+  'kategorien',
+  'rubrik',
+  'ressort',
+  'autor',
+  'autoren',
+  'author',
+  'authors',
+  'archiv',
+  'archive',
+  'page',
+  'seite',
+  'suche',
+  'search',
+  'bildergalerie',
+  'bildergalerien',
+  'galerie',
+  'galerien',
+  'gallery',
+  'galleries',
+  'fotos',
+  'fotostrecke',
+  'fotostrecken',
+  'video',
+  'videos',
 ]);
 
 // Final path segments of pages that are never stories.
 const SERVICE_LEAVES = new Set([
-  'impressum', 'imprint', 'datenschutz', 'datenschutzerklaerung', 'privacy', 'privacy-policy', 'kontakt',
-  'contact', 'agb', 'nutzungsbedingungen', 'terms', 'login', 'logout', 'anmelden', 'abmelden', 'anmeldung',
-  'registrieren', 'registrierung', 'register', 'signin', 'sign-in', 'signup', 'sign-up', 'account', 'konto',
-  'mein-konto', 'profil', 'abo', 'abonnement', 'abonnieren', 'newsletter', 'mediadaten', 'faq', 'hilfe',
-  'help', 'sitemap', 'suche', 'search', 'barrierefreiheit', 'cookies', 'cookie-einstellungen', 'epaper',
-  'e-paper', 'shop', 'warenkorb', 'cart', 'checkout',
+  'impressum',
+  'imprint',
+  'datenschutz',
+  'datenschutzerklaerung',
+  'privacy',
+  'privacy-policy',
+  'kontakt',
+  'contact',
+  'agb',
+  'nutzungsbedingungen',
+  'terms',
+  'login',
+  'logout',
+  'anmelden',
+  'abmelden',
+  'anmeldung',
+  'registrieren',
+  'registrierung',
+  'register',
+  'signin',
+  'sign-in',
+  'signup',
+  'sign-up',
+  'account',
+  'konto',
+  'mein-konto',
+  'profil',
+  'abo',
+  'abonnement',
+  'abonnieren',
+  'newsletter',
+  'mediadaten',
+  'faq',
+  'hilfe',
+  'help',
+  'sitemap',
+  'suche',
+  'search',
+  'barrierefreiheit',
+  'cookies',
+  'cookie-einstellungen',
+  'epaper',
+  'e-paper',
+  'shop',
+  'warenkorb',
+  'cart',
+  'checkout',
 ]);
 
-const SEARCH_PARAMS = ['q', 's', 'query', 'search', 'suche', 'suchbegriff', 'searchterm', 'keyword', 'keywords'];
+const SEARCH_PARAMS = [
+  'q',
+  's',
+  'query',
+  'search',
+  'suche',
+  'suchbegriff',
+  'searchterm',
+  'keyword',
+  'keywords',
+];
 
 export type UrlShape = 'front' | 'search' | 'service' | 'listing' | 'other';
 
@@ -72,7 +157,8 @@ export function urlShape(url: string): UrlShape {
   }
   if (SERVICE_LEAVES.has(leaf)) return 'service';
   // "…/page/2": a further page of some list.
-  if (segments.length >= 2 && /^(?:page|seite)$/.test(segments.at(-2) ?? '') && /^\d+$/.test(leaf)) return 'listing';
+  if (segments.length >= 2 && /^(?:page|seite)$/.test(segments.at(-2) ?? '') && /^\d+$/.test(leaf))
+    return 'listing';
   // "/tag/feuerwehr/", "/autor/max-muster/", "/bildergalerie/": a listing word and at most one
   // name after it. Deeper paths ("/themen/land-und-leute/homo-brandenburgensis") are content.
   const listingAt = segments.findIndex((s) => LISTING_SEGMENTS.has(s));
@@ -86,7 +172,10 @@ export function urlShape(url: string): UrlShape {
 /** A story's own path segment: an id, a date part or a headline slug. */
 function looksLikeStorySegment(segment: string): boolean {
   if (/\d{4,}/.test(segment)) return true;
-  const words = segment.replace(/\.[a-z]+$/, '').split(/[-_+]+/).filter(Boolean);
+  const words = segment
+    .replace(/\.[a-z]+$/, '')
+    .split(/[-_+]+/)
+    .filter(Boolean);
   return words.length >= 4;
 }
 
@@ -110,7 +199,11 @@ export function isArticlePage(doc: Document, url: string): GateDecision {
   if (listingNode) return { article: false, reason: `json-ld ${types(listingNode).join('/')}` };
 
   const continuous = longestContinuousText(doc);
-  const ogType = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content')?.trim().toLowerCase();
+  const ogType = doc
+    .querySelector('meta[property="og:type" i]')
+    ?.getAttribute('content')
+    ?.trim()
+    .toLowerCase();
   if (ogType === 'article') {
     if (continuous < MIN_CONTINUOUS_TEXT / 2 && countContentImages(doc) >= 6 && !isProbablyReaderable(doc)) {
       return { article: false, reason: 'pictures without text' };
@@ -119,10 +212,11 @@ export function isArticlePage(doc: Document, url: string): GateDecision {
   }
 
   const teasers = countTeasers(doc);
-  if (teasers >= MIN_TEASERS && continuous < MIN_CONTINUOUS_TEXT * 2) {
+  if (teasers >= MIN_TEASERS && continuous < MIN_CONTINUOUS_TEXT) {
     return { article: false, reason: `teaser list (${teasers} teasers, ${continuous} chars)` };
   }
-  if (continuous >= MIN_SHORT_STORY) return { article: true, reason: `continuous text (${continuous} chars)` };
+  if (continuous >= MIN_SHORT_STORY)
+    return { article: true, reason: `continuous text (${continuous} chars)` };
   if (isProbablyReaderable(doc)) return { article: true, reason: 'readerable' };
   return { article: false, reason: `no continuous text (${continuous} chars)` };
 }
@@ -141,7 +235,8 @@ export function countTeasers(doc: Document): number {
 }
 
 const TEXT_BLOCKS = 'p, div, td, section, article, blockquote';
-const INNER_BLOCKS = 'p, div, td, section, article, blockquote, ul, ol, table, h1, h2, h3, h4, h5, h6, figure';
+const INNER_BLOCKS =
+  'p, div, td, section, article, blockquote, ul, ol, table, h1, h2, h3, h4, h5, h6, figure';
 
 /**
  * The most paragraph text under one parent element. A story keeps its paragraphs together; a
