@@ -1,6 +1,6 @@
 /**
  * npm run --silent extract -- [--engine node|chromium|readability] [--dom jsdom|linkedom]
- *                              (--manifest pages.jsonl | FILE... [--url URL])
+ *                              [--time-budget MS] (--manifest pages.jsonl | FILE... [--url URL])
  *
  * One JSON line per page on stdout (see scripts/lib/page-record.ts for the fields); progress
  * and a failure count on stderr. A page that fails is a line with ok:false and an error.
@@ -14,7 +14,7 @@ import { createEngine, ENGINE_NAMES, type EngineName } from './lib/engine';
 import type { PageInput } from './lib/page-record';
 import { createProgress } from './lib/progress';
 
-const USAGE = `usage: npm run --silent extract -- [--engine ${ENGINE_NAMES.join('|')}] [--dom ${DOM_LIBRARIES.join('|')}] (--manifest pages.jsonl | FILE... [--url URL])`;
+const USAGE = `usage: npm run --silent extract -- [--engine ${ENGINE_NAMES.join('|')}] [--dom ${DOM_LIBRARIES.join('|')}] [--time-budget MS] (--manifest pages.jsonl | FILE... [--url URL])`;
 
 /** Where a page with no known address pretends to live (never resolvable, never fetched). */
 const NOWHERE = 'https://example.invalid/';
@@ -83,7 +83,9 @@ async function main(): Promise<void> {
     : positionals.map((file) => ({ file, url: urlForFile(file, values.url) }));
   if (pages.length === 0) fail('no pages given');
 
-  const engine = await createEngine(engineName, { dom });
+  const budget = values['time-budget'] === undefined ? undefined : Number(values['time-budget']);
+  if (budget !== undefined && !(budget > 0)) fail('--time-budget wants milliseconds');
+  const engine = await createEngine(engineName, { dom, core: budget ? { timeBudgetMs: budget } : undefined });
   const progress = createProgress(pages.length, `extract (${engineName})`);
   let failures = 0;
   try {
@@ -108,6 +110,7 @@ function parseCli() {
       dom: { type: 'string' },
       manifest: { type: 'string' },
       url: { type: 'string' },
+      'time-budget': { type: 'string' },
     },
   });
 }

@@ -14,7 +14,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser/flags';
 import { CORE_GLOBAL, ensureCoreBundle } from './core-bundle';
 import { declaredEncoding, decodeHtml, readPageBytes } from './decode';
 import { elapsed } from './document-engine';
-import type { Engine } from './engine';
+import type { Engine, EngineOptions } from './engine';
 import { failedRecord, recordFromResult } from './page-record';
 import { NO_SCRIPTS_CSP, startServer } from './serve';
 
@@ -28,7 +28,7 @@ interface InPageResult {
   characterSet: string;
 }
 
-export async function createChromiumEngine(): Promise<Engine> {
+export async function createChromiumEngine(options: EngineOptions): Promise<Engine> {
   const coreSource = await readFile(await ensureCoreBundle(), 'utf8');
   let current: { bytes: Uint8Array; contentType: string } | null = null;
   const server = await startServer({
@@ -52,10 +52,10 @@ export async function createChromiumEngine(): Promise<Engine> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_FLAGS],
-    // Page scripts stay off even though bypassCSP (needed so our evaluate is never blocked)
-    // would let them through the page's CSP header.
-    javaScriptEnabled: false,
-    bypassCSP: true,
+    // Page scripts are stopped by the CSP header, not by javaScriptEnabled: false, which would
+    // also stop the callbacks DOMPurify hands the browser (its Trusted Types policy) and make
+    // <noscript> content DOM that a reader of the live page never has. Our code arrives by
+    // evaluate, which CSP does not govern, so bypassCSP stays off and the header holds.
     serviceWorkers: 'block',
   });
   const localPageUrl = `${server.url}${PAGE_ROUTE}`;
@@ -86,7 +86,7 @@ export async function createChromiumEngine(): Promise<Engine> {
         const run = `${coreSource}
 ;(() => {
   const started = performance.now();
-  const result = ${CORE_GLOBAL}.extractStory(document, ${JSON.stringify(page.url)});
+  const result = ${CORE_GLOBAL}.extractStory(document, ${JSON.stringify(page.url)}, ${JSON.stringify(options.core ?? {})});
   return JSON.stringify({ result, ms: Math.round(performance.now() - started), characterSet: document.characterSet });
 })()`;
         const out = JSON.parse(await tab.evaluate(run)) as InPageResult;

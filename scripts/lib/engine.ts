@@ -1,4 +1,5 @@
 /** An engine turns a saved page into one output line; the CLI and the eval share them. */
+import type { ExtractOptions } from '../../src/core/story';
 import type { PageInput, PageRecord } from './page-record';
 
 export interface Engine {
@@ -12,6 +13,8 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export interface EngineOptions {
   dom?: import('./dom').DomLibrary;
+  /** Passed to extractStory (plain data only: it crosses into the browser as JSON). */
+  core?: Omit<ExtractOptions, 'rules'>;
 }
 
 export async function createEngine(name: EngineName, options: EngineOptions = {}): Promise<Engine> {
@@ -21,6 +24,6 @@ export async function createEngine(name: EngineName, options: EngineOptions = {}
     case 'readability':
       return (await import('./engine-readability')).createReadabilityEngine(options);
     case 'chromium':
-      return (await import('./engine-chromium')).createChromiumEngine();
+      return (await import('./engine-chromium')).createChromiumEngine(options);
   }
 }
