@@ -24,7 +24,7 @@ function manifestFor(target: Target): ManifestV3Export {
       },
     };
   }
-  return manifest as ManifestV3Export;
+  return manifest as unknown as ManifestV3Export;
 }
 
 export default defineConfig(({ mode }) => {

@@ -41,14 +41,14 @@ export async function waitFor<T>(
   probe: () => Promise<T>,
   timeoutMs = 10_000,
   what = 'condition',
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: T | undefined;
   let lastError: unknown;
   while (Date.now() - started < timeoutMs) {
     try {
       last = await probe();
-      if (last) return last;
+      if (last) return last as NonNullable<T>;
     } catch (error) {
       lastError = error;
     }
