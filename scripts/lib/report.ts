@@ -43,10 +43,14 @@ function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)} %`;
 }
 
+/** Pages both engines were scored on. */
+const compared = (p: PageOutcome): boolean =>
+  p.scores.klartext !== undefined && p.scores.readability !== undefined;
+
 /** Pages where we score below Readability, worst difference first. */
 export function pagesWeLoseOn(pages: readonly PageOutcome[]): PageOutcome[] {
   return pages
-    .filter((p) => p.scores.klartext !== undefined && p.scores.readability !== undefined)
+    .filter(compared)
     .filter((p) => (p.scores.klartext ?? 0) < (p.scores.readability ?? 0))
     .sort((a, b) => delta(a) - delta(b));
 }
@@ -75,8 +79,12 @@ export function printSection(section: SectionResult, write: (line: string) => vo
   for (const remark of section.remarks) write(`   ${remark}`);
   const timing = timingLine(section.pages);
   if (timing) write(`   ${timing}`);
+  if (!section.pages.some(compared)) {
+    write(`   pages: ${section.pages.length}`);
+    return;
+  }
   const losses = pagesWeLoseOn(section.pages);
-  const wins = section.pages.filter((p) => delta(p) > 0).length;
+  const wins = section.pages.filter((p) => compared(p) && delta(p) > 0).length;
   write(`   pages: ${section.pages.length}; better than Readability on ${wins}, worse on ${losses.length}`);
   if (losses.length > 0)
     write(`   worst against Readability (${section.pageScore}, klartext vs readability):`);
@@ -124,7 +132,8 @@ const escapeHtml = (text: string): string =>
 /** Figures as grouped bars on a 0..1 scale (counts as their share), with the target as a line. */
 function barChart(section: SectionResult): string {
   const rowHeight = 34;
-  const labelWidth = 130;
+  // About 7 px per character at 12 px: long labels must not run under the bars.
+  const labelWidth = Math.max(130, ...section.figures.map((f) => f.label.length * 7 + 10));
   const barWidth = 420;
   const height = section.figures.length * rowHeight + 20;
   const rows = section.figures.map((figure, row) => {
@@ -147,16 +156,15 @@ function barChart(section: SectionResult): string {
 
 /** Per-page score, Readability on x, ours on y: points above the diagonal are pages we win. */
 function scatter(section: SectionResult): string {
+  if (!section.pages.some(compared)) return '';
   const size = 320;
   const pad = 36;
-  const points = section.pages
-    .filter((p) => p.scores.klartext !== undefined && p.scores.readability !== undefined)
-    .map((p) => {
-      const x = pad + (p.scores.readability ?? 0) * size;
-      const y = pad + (1 - (p.scores.klartext ?? 0)) * size;
-      const color = delta(p) < 0 ? '#cf222e' : delta(p) > 0 ? '#1a7f37' : '#57606a';
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${color}" fill-opacity="0.6"><title>${escapeHtml(p.id)}: ${(p.scores.klartext ?? 0).toFixed(3)} vs ${(p.scores.readability ?? 0).toFixed(3)}</title></circle>`;
-    });
+  const points = section.pages.filter(compared).map((p) => {
+    const x = pad + (p.scores.readability ?? 0) * size;
+    const y = pad + (1 - (p.scores.klartext ?? 0)) * size;
+    const color = delta(p) < 0 ? '#cf222e' : delta(p) > 0 ? '#1a7f37' : '#57606a';
+    return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${color}" fill-opacity="0.6"><title>${escapeHtml(p.id)}: ${(p.scores.klartext ?? 0).toFixed(3)} vs ${(p.scores.readability ?? 0).toFixed(3)}</title></circle>`;
+  });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size + 2 * pad}" height="${size + 2 * pad}" role="img" aria-label="per-page scores for ${escapeHtml(section.name)}">
 <rect x="${pad}" y="${pad}" width="${size}" height="${size}" fill="none" stroke="#d0d7de"/>
 <line x1="${pad}" y1="${pad + size}" x2="${pad + size}" y2="${pad}" stroke="#d0d7de" stroke-dasharray="4 3"/>
@@ -183,7 +191,7 @@ export function writeHtmlReport(file: string, sections: readonly SectionResult[]
       (s) => `<section><h2>${escapeHtml(s.title)}</h2>
 <div class="charts">${barChart(s)}${scatter(s)}</div>
 ${s.remarks.map((r) => `<p class="remark">${escapeHtml(r)}</p>`).join('')}
-<p>Per-page score: ${escapeHtml(s.pageScore)}. Red points: pages where Klartext scores below Readability.</p>
+<p>Per-page score: ${escapeHtml(s.pageScore)}.${s.pages.some(compared) ? ' Red points: pages where Klartext scores below Readability.' : ''}</p>
 ${pageTable(s)}</section>`,
     )
     .join('\n');
