@@ -68,6 +68,8 @@ export interface BuildOptions {
   batchSize?: number;
   /** Only these positions (default: all). */
   positions?: readonly string[];
+  /** Single-field pages for only the first N vectors (a quicker sample; default: all). */
+  singleLimit?: number;
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -296,7 +298,9 @@ export function buildVectorPages(vectors: readonly Vector[], options: BuildOptio
   const pages: VectorPage[] = [];
   const excluded: Placement[] = [];
   if (POSITIONS.some((p) => p.kind === 'single' && wanted.has(p.name))) {
-    vectors.forEach((vector, i) => pages.push(singlePage(origin, vector, i, wanted, keyOf)));
+    vectors
+      .slice(0, options.singleLimit ?? vectors.length)
+      .forEach((vector, i) => pages.push(singlePage(origin, vector, i, wanted, keyOf)));
   }
   for (const position of POSITIONS) {
     if (position.kind !== 'multi' || !wanted.has(position.name)) continue;

@@ -15,6 +15,8 @@ import type { Vector } from './vectors';
 export interface RunOptions {
   batchSize?: number;
   positions?: readonly string[];
+  /** Single-field pages for only the first N vectors. */
+  singleLimit?: number;
   /** How long the page is watched before and after the reader opens. */
   settleMs?: number;
   /** Pages in flight at once per browser (toolbar clicks are still one at a time). */
@@ -116,7 +118,12 @@ export async function runVectorsInBrowser(
   const server: RunningServer = await startServer({ extraRoutes: routes });
   let session: BrowserSession | undefined;
   try {
-    const set = buildVectorPages(vectors, { origin: server.url, batchSize: options.batchSize, positions: options.positions });
+    const set = buildVectorPages(vectors, {
+      origin: server.url,
+      batchSize: options.batchSize,
+      positions: options.positions,
+      singleLimit: options.singleLimit,
+    });
     const clean = cleanPage(server.url);
     for (const page of [clean, ...set.pages]) routes[page.path] = { body: page.html };
     session = await launchBrowser(name);
