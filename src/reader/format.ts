@@ -44,7 +44,12 @@ export function formatters(locale: string): Formatters {
         year: 'numeric',
         timeZone: 'UTC',
       }),
-      time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }),
+      // 24-hour locales write "09:12", 12-hour ones "9:12 AM".
+      time: new Intl.DateTimeFormat(locale, {
+        hour: usesTwelveHours(locale) ? 'numeric' : '2-digit',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      }),
       plural: new Intl.PluralRules(locale),
       number: new Intl.NumberFormat(locale),
     };
@@ -53,6 +58,11 @@ export function formatters(locale: string): Formatters {
     formatterCache.set(locale, cached);
   }
   return cached;
+}
+
+function usesTwelveHours(locale: string): boolean {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h11' || cycle === 'h12';
 }
 
 /** Looks up `<key>_<plural category>` (falling back to `<key>_other`) with the count formatted. */
@@ -111,7 +121,7 @@ export function describeRemoved(removed: readonly Removed[], t: Translate, local
 export function formatCredit(credit: string, t: Translate): string {
   const bare = credit.replace(/^[\s|·•–—-]+/, '').trim();
   if (!bare) return '';
-  if (/^(©|\(c\)|foto|fotos|photo|photos|bild|bilder|picture|credit)\b/i.test(bare)) return bare;
+  if (/^(?:©|\(c\)|(?:fotos?|photos?|bild(?:er)?|pictures?|credits?)\b)/i.test(bare)) return bare;
   return t('photoCredit', bare);
 }
 

@@ -8,6 +8,7 @@ export function PhotoCaption({ photo, t, className }: { photo: Photo; t: Transla
   return (
     <figcaption class={className ?? 'kt-caption'}>
       {photo.caption && <span class="kt-caption-text">{photo.caption}</span>}
+      {photo.caption && credit && ' '}
       {credit && <span class="kt-credit">{credit}</span>}
     </figcaption>
   );
