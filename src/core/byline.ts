@@ -3,13 +3,14 @@
  * ("Autor:", "Von …", "hochgeladen von …") and signatures at the story's end ("Quelle: MDR/ls").
  * Names come out clean; desks, agencies and organisations go to `outlet`, never into a name.
  */
+
+import type { SiteRule } from '../sites/types';
 import { collapse, hasClassToken, isShallow, tagName, textOf } from './dom';
 import { hasType, isObject, list, resolveRef, str } from './jsonld';
 import type { PageMetadata } from './metadata';
 import { REGEXPS } from './patterns';
 import { safeUrl } from './sanitize';
 import type { Author, Provenance } from './story';
-import type { SiteRule } from '../sites/types';
 
 export interface BylineResult {
   authors: Author[];
@@ -24,7 +25,8 @@ export interface ParsedByline {
   role: string;
 }
 
-const DATE_TAIL = /\s*(?:[|,•·–—-]\s*|\s+(?:am|on)\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d).*$/i;
+const DATE_TAIL =
+  /\s*(?:[|,•·–—-]\s*|\s+(?:am|on)\s+)?(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]+)\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d).*$/i;
 
 /** Cleans one byline text into person names, the outlet ("aus Wochenblatt X") and a role. */
 export function parseBylineText(raw: string): ParsedByline {
@@ -38,7 +40,11 @@ export function parseBylineText(raw: string): ParsedByline {
     text = text.slice(prefix[0].length).trim();
   }
   text = text.replace(/^(?:autor(?:in)?|von|by)\s*:?\s*$/i, '');
-  text = text.replace(DATE_TAIL, '').replace(/\s*\|.*$/, '').replace(/\s*\((?:[^)]*)\)\s*$/, '').trim();
+  text = text
+    .replace(DATE_TAIL, '')
+    .replace(/\s*\|.*$/, '')
+    .replace(/\s*\((?:[^)]*)\)\s*$/, '')
+    .trim();
   let outlet = '';
   const outletMatch = REGEXPS.outletSuffix.exec(text);
   if (outletMatch?.[1] && /^[\p{Lu}\d]/u.test(outletMatch[1])) {
@@ -118,7 +124,11 @@ function imageUrl(value: unknown): string {
 
 function fromMeta(meta: PageMetadata): Candidate[] {
   const found: Candidate[] = [];
-  for (const value of [...(meta.meta.get('author') ?? []), ...(meta.meta.get('article:author') ?? []), ...(meta.meta.get('dc.creator') ?? [])]) {
+  for (const value of [
+    ...(meta.meta.get('author') ?? []),
+    ...(meta.meta.get('article:author') ?? []),
+    ...(meta.meta.get('dc.creator') ?? []),
+  ]) {
     if (/^https?:/i.test(value)) continue;
     for (const name of parseBylineText(value).names) found.push({ name, rank: 3, source: 'meta' });
   }
@@ -129,7 +139,12 @@ const BYLINE_SELECTOR =
   '[rel~="author"], [itemprop~="author"], [class*="author"], [class*="Author"], [class*="byline"], [class*="Byline"], [class*="autor"], [class*="Autor"], [class*="writer"], [id*="author"], address';
 
 /** Byline elements and author boxes (a box: a name, maybe an avatar, a profile link, an outlet). */
-function fromDomBylines(doc: Document, pageUrl: string, outlets: string[], boxSelectors: readonly string[] = []): Candidate[] {
+function fromDomBylines(
+  doc: Document,
+  pageUrl: string,
+  outlets: string[],
+  boxSelectors: readonly string[] = [],
+): Candidate[] {
   const found: Candidate[] = [];
   const elements = new Set<Element>();
   for (const sel of boxSelectors) for (const el of safeQueryAll(doc, sel)) elements.add(el);
@@ -137,7 +152,15 @@ function fromDomBylines(doc: Document, pageUrl: string, outlets: string[], boxSe
   for (const el of safeQueryAll(doc, BYLINE_SELECTOR)) elements.add(el);
   const done = new Set<Element>();
   for (const el of elements) {
-    if (!ruled.has(el) && tagName(el) !== 'a' && !el.hasAttribute('itemprop') && tagName(el) !== 'address' && !hasClassToken(el, REGEXPS.bylineClass) && !hasClassToken(el, REGEXPS.authorBoxClass)) continue;
+    if (
+      !ruled.has(el) &&
+      tagName(el) !== 'a' &&
+      !el.hasAttribute('itemprop') &&
+      tagName(el) !== 'address' &&
+      !hasClassToken(el, REGEXPS.bylineClass) &&
+      !hasClassToken(el, REGEXPS.authorBoxClass)
+    )
+      continue;
     if (isInside(el, done)) continue;
     if (el.closest('script, style, noscript, template, [class*="comment"]')) continue;
     const text = bylineTextOf(el);
@@ -203,7 +226,11 @@ function profileLink(scope: Element, name: string, pageUrl: string): string | un
   for (const a of links) {
     const href = a.getAttribute('href');
     if (!href || href.startsWith('#') || /^(?:mailto|tel|javascript):/i.test(href)) continue;
-    if (a.getAttribute('rel')?.includes('author') || key(textOf(a)).includes(wanted) || /(?:autor|author|profil|profile|user|redakt)/i.test(href)) {
+    if (
+      a.getAttribute('rel')?.includes('author') ||
+      key(textOf(a)).includes(wanted) ||
+      /(?:autor|author|profil|profile|user|redakt)/i.test(href)
+    ) {
       return safeUrl(href, pageUrl) ?? undefined;
     }
   }
@@ -218,8 +245,10 @@ function avatarOf(scope: Element, pageUrl: string): string | undefined {
   return safeUrl(src, pageUrl) ?? undefined;
 }
 
-const TEXT_PATTERN_TAGS = 'p, span, div, li, address, small, strong, em, b, dd, dt, figcaption, h4, h5, h6, time';
-const TEXT_PREFIX = /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion)\b/i;
+const TEXT_PATTERN_TAGS =
+  'p, span, div, li, address, small, strong, em, b, dd, dt, figcaption, h4, h5, h6, time';
+const TEXT_PREFIX =
+  /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion)\b/i;
 
 /** "Autor: …", "Von …", "hochgeladen von …" anywhere in short elements. */
 function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
@@ -232,11 +261,21 @@ function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
     if (text.length > 120 || !TEXT_PREFIX.test(text)) continue;
     if (el.closest('script, style, noscript, template, nav, footer, [class*="comment"]')) continue;
     // "Autor:" alone, the name in the next element ("Autor:\n Stephanie Walter aus …")
-    const full = /^(?:autor(?:in)?|author|von|by|text|fotos?)\s*:?$/i.test(text) && el.nextElementSibling ? `${text} ${textOf(el.nextElementSibling)}` : text;
+    const full =
+      /^(?:autor(?:in)?|author|von|by|text|fotos?)\s*:?$/i.test(text) && el.nextElementSibling
+        ? `${text} ${textOf(el.nextElementSibling)}`
+        : text;
     const parsed = parseBylineText(full);
     if (!parsed.names.length) continue;
     if (parsed.outlet) outlets.push(parsed.outlet);
-    for (const name of parsed.names) found.push({ name, outlet: parsed.outlet || undefined, role: parsed.role || undefined, rank: 4, source: 'dom' });
+    for (const name of parsed.names)
+      found.push({
+        name,
+        outlet: parsed.outlet || undefined,
+        role: parsed.role || undefined,
+        rank: 4,
+        source: 'dom',
+      });
   }
   return found;
 }
@@ -252,7 +291,9 @@ export function readSignature(story: Element): { names: string[]; outlet: string
     if (!text || text.length > 80) continue;
     const source = /^(?:quelle|text|red\.?|redaktion)\s*[:,]?\s*(.+)$/i.exec(text);
     if (source?.[1]) {
-      const parts = source[1].split(/\s*[/,]\s*/).filter((p) => p.length > 2 && !REGEXPS.agency.test(p) && !/^agenturen$/i.test(p));
+      const parts = source[1]
+        .split(/\s*[/,]\s*/)
+        .filter((p) => p.length > 2 && !REGEXPS.agency.test(p) && !/^agenturen$/i.test(p));
       const parsed = parseBylineText(source[1]);
       if (parsed.names.length) return { names: parsed.names, outlet: '' };
       if (parts[0]) return { names: [], outlet: parts[0] };
@@ -266,7 +307,12 @@ export function readSignature(story: Element): { names: string[]; outlet: string
 }
 
 /** Authors from every source, best source first, details merged across sources by name. */
-export function findAuthors(doc: Document, meta: PageMetadata, pageUrl: string, rule?: SiteRule | null): BylineResult {
+export function findAuthors(
+  doc: Document,
+  meta: PageMetadata,
+  pageUrl: string,
+  rule?: SiteRule | null,
+): BylineResult {
   const outlets: string[] = [];
   const boxes = rule?.author?.box ?? [];
   const domBylines = fromDomBylines(doc, pageUrl, outlets, boxes);
@@ -291,7 +337,8 @@ export function findAuthors(doc: Document, meta: PageMetadata, pageUrl: string, 
       merged.url ??= other.url;
       merged.avatar ??= other.avatar;
     }
-    for (const field of ['outlet', 'url', 'avatar', 'role'] as const) if (merged[field] === undefined) delete merged[field];
+    for (const field of ['outlet', 'url', 'avatar', 'role'] as const)
+      if (merged[field] === undefined) delete merged[field];
     seen.set(k, merged);
     authors.push(merged);
   }

@@ -52,7 +52,12 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
   if (!parsed?.content) return null;
   const element = parsed.content;
   const kept = paragraphs.filter((r) => element.contains(r.p));
-  return { element, storyRoot: commonAncestor(kept), source: 'readability', readabilityTitle: parsed.title ?? '' };
+  return {
+    element,
+    storyRoot: commonAncestor(kept),
+    source: 'readability',
+    readabilityTitle: parsed.title ?? '',
+  };
 }
 
 /** Lowest common ancestor of the kept paragraphs, from their recorded ancestor chains. */

@@ -28,13 +28,48 @@ export function hasClassToken(el: Element, pattern: RegExp): boolean {
 }
 
 /**
- * True when the element is a small text holder (its children have at most a couple of children
- * themselves): only those can be a label, and testing only them keeps the walk linear.
+ * True when the element is a small text holder (a few elements, at most three levels deep):
+ * only those can be a label. The bounded check keeps the walk linear even on pages nested
+ * thousands of levels deep, where every wrapper would otherwise have its whole text built.
  */
-export function isShallow(el: Element, maxChildren = 4): boolean {
-  if (el.childElementCount > maxChildren) return false;
-  for (const child of Array.from(el.children)) if (child.childElementCount > 2) return false;
+export function isShallow(el: Element, maxElements = 12): boolean {
+  let seen = 0;
+  const stack: { el: Element; depth: number }[] = [{ el, depth: 0 }];
+  while (stack.length) {
+    const { el: cur, depth } = stack.pop() as { el: Element; depth: number };
+    if (cur.childElementCount === 0) continue;
+    if (depth >= 3) return false;
+    seen += cur.childElementCount;
+    if (seen > maxElements) return false;
+    for (const child of Array.from(cur.children)) stack.push({ el: child, depth: depth + 1 });
+  }
   return true;
+}
+
+/** Depth of the deepest element under root, stopping as soon as it passes `limit`. */
+export function nestingDepth(root: Element, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let node: Element | null = root;
+  while (node) {
+    if (depth > max) {
+      max = depth;
+      if (max > limit) return max;
+    }
+    const child: Element | null = node.firstElementChild;
+    if (child) {
+      node = child;
+      depth++;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    if (!node || node === root) break;
+    node = node.nextElementSibling;
+  }
+  return max;
 }
 
 /** Whitespace-collapsed text content. */

@@ -6,17 +6,31 @@ import type { SiteRule } from '../sites/types';
 import { findAuthors, readSignature } from './byline';
 import { removeClutter } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
-import { collapse, parseInert, textOf } from './dom';
+import { collapse, nestingDepth, parseInert, textOf } from './dom';
 import { collectPhotoCandidates, dedupePhotos, type PhotoCandidate, resolveLazyImages } from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
 import { canSanitizeWith, sanitizeHtml } from './sanitize';
-import type { Diagnostics, ExtractionResult, ExtractOptions, NoStory, NoStoryReason, Photo, Removed, RemovalReason } from './story';
+import type {
+  Diagnostics,
+  ExtractionResult,
+  ExtractOptions,
+  NoStory,
+  NoStoryReason,
+  Photo,
+  RemovalReason,
+  Removed,
+} from './story';
 import { blockText, readingMinutes } from './text';
 import { checkBodyLength, recoverGalleryPhotos } from './witness';
 
 export const DEFAULT_MAX_ELEMENTS = 60_000;
 export const DEFAULT_TIME_BUDGET_MS = 3000;
+/**
+ * Browsers' HTML parsers never build deeper trees (Blink and Gecko flatten nesting past 512);
+ * deeper documents come from scripts or other DOMs and make tree algorithms quadratic.
+ */
+export const MAX_NESTING_DEPTH = 512;
 
 class BudgetExceeded extends Error {}
 
@@ -44,9 +58,17 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     // querySelectorAll, not getElementsByTagName('*'): linkedom returns nothing for the latter
     const elementCount = doc.querySelectorAll('*').length;
     const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-    if (elementCount > maxElements) return noStory('too-large', `${elementCount} elements, limit ${maxElements}`);
+    if (elementCount > maxElements)
+      return noStory('too-large', `${elementCount} elements, limit ${maxElements}`);
+    const depth = nestingDepth(doc.documentElement, MAX_NESTING_DEPTH);
+    if (depth > MAX_NESTING_DEPTH)
+      return noStory('too-large', `elements nested more than ${MAX_NESTING_DEPTH} levels deep`);
     const win = options.sanitizerWindow ?? doc.defaultView;
-    if (!canSanitizeWith(win)) return noStory('error', 'no window the sanitizer can use: pass options.sanitizerWindow (jsdom under Node)');
+    if (!canSanitizeWith(win))
+      return noStory(
+        'error',
+        'no window the sanitizer can use: pass options.sanitizerWindow (jsdom under Node)',
+      );
 
     const clone = step('clone', () => doc.cloneNode(true) as Document);
     const rule = options.skip?.siteRules ? null : findSiteRule(url, options.rules ?? SITE_RULES);
@@ -62,13 +84,20 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     const content = step('content', () => findContent(clone, rule, paragraphs, unmatched));
     if (!content) return noStory('no-content', 'no story text found');
     const notes: string[] = [];
-    const photos = step('gallery', () => recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes));
+    const photos = step('gallery', () =>
+      recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes),
+    );
     const html = step('sanitize', () => sanitizeHtml(content.element.innerHTML, win));
     const text = step('text', () => blockText(parseInert(clone, html)));
     if (collapse(text).length < 20 && !photos.length) return noStory('no-content', 'story text too short');
     const signature = readSignature(content.element);
     const authors = byline.authors.length ? byline.authors : signature.names.map((name) => ({ name }));
-    const partial = detectPartial(meta, text, removals.some((r) => r.reason === 'paywall-teaser'), doc);
+    const partial = detectPartial(
+      meta,
+      text,
+      removals.some((r) => r.reason === 'paywall-teaser'),
+      doc,
+    );
     checkBodyLength(meta, text, notes);
 
     const diagnostics: Diagnostics = {
@@ -125,7 +154,11 @@ function selectAll(doc: Document, selectors: readonly string[], unmatched: strin
   return found;
 }
 
-function cleanDocument(doc: Document, rule: SiteRule | null, unmatched: string[]): { reason: RemovalReason }[] {
+function cleanDocument(
+  doc: Document,
+  rule: SiteRule | null,
+  unmatched: string[],
+): { reason: RemovalReason }[] {
   const removals: { reason: RemovalReason }[] = [];
   for (const { selector, reason } of rule?.remove ?? []) {
     const els = selectAll(doc, [selector], unmatched);
@@ -145,7 +178,12 @@ function countRemovals(removals: { reason: RemovalReason }[]): Removed[] {
   return Array.from(counts, ([reason, count]) => ({ reason, count }));
 }
 
-function findContent(doc: Document, rule: SiteRule | null, paragraphs: ReturnType<typeof recordParagraphs>, unmatched: string[]): ContentResult | null {
+function findContent(
+  doc: Document,
+  rule: SiteRule | null,
+  paragraphs: ReturnType<typeof recordParagraphs>,
+  unmatched: string[],
+): ContentResult | null {
   if (rule?.content?.length) {
     const el = fromSelectors(doc, rule.content);
     if (el) return { element: el, storyRoot: el, source: 'rule', readabilityTitle: '' };
@@ -158,7 +196,10 @@ function findContent(doc: Document, rule: SiteRule | null, paragraphs: ReturnTyp
 function headlineAncestors(doc: Document, title: string): Set<Element> {
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   const wanted = collapse(title).toLowerCase();
-  const h1 = h1s.find((h) => textOf(h).toLowerCase().includes(wanted) && wanted) ?? h1s.find((h) => !h.closest('header nav, nav, [role="banner"] a')) ?? null;
+  const h1 =
+    h1s.find((h) => textOf(h).toLowerCase().includes(wanted) && wanted) ??
+    h1s.find((h) => !h.closest('header nav, nav, [role="banner"] a')) ??
+    null;
   const set = new Set<Element>();
   for (let cur: Element | null = h1; cur; cur = cur.parentElement) set.add(cur);
   return set;
@@ -168,7 +209,12 @@ function headlineAncestors(doc: Document, title: string): Set<Element> {
  * The story's pictures: those inside the story container, or inside the container it shares with
  * its headline (the lead picture sits between headline and text), or in the rule's galleries.
  */
-function storyPhotos(candidates: PhotoCandidate[], content: ContentResult, galleries: Element[], headline: Set<Element>): Photo[] {
+function storyPhotos(
+  candidates: PhotoCandidate[],
+  content: ContentResult,
+  galleries: Element[],
+  headline: Set<Element>,
+): Photo[] {
   const root = content.storyRoot;
   let scope: Element | null = root;
   for (let cur = root, i = 0; cur && i < 4; cur = cur.parentElement, i++) {
@@ -183,7 +229,15 @@ function storyPhotos(candidates: PhotoCandidate[], content: ContentResult, galle
     const inScope = scope ? c.ancestors.includes(scope) : false;
     const inGallery = galleries.some((g) => c.ancestors.includes(g));
     const inReadability = content.element.contains(c.img);
-    if (!(inRoot || inGallery || inReadability || (inScope && !c.ancestors.some((a) => a.localName === 'aside')))) continue;
+    if (
+      !(
+        inRoot ||
+        inGallery ||
+        inReadability ||
+        (inScope && !c.ancestors.some((a) => a.localName === 'aside'))
+      )
+    )
+      continue;
     chosen.push(c.photo);
   }
   return dedupePhotos(chosen);

@@ -8,17 +8,31 @@ import { REGEXPS } from './patterns';
 import { parseSrcset, safeSrcset, safeUrl } from './sanitize';
 import type { Photo } from './story';
 
-const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-full-src', 'data-hi-res-src', 'data-src-large', 'data-img-src', 'data-image', 'data-echo', 'data-orig-src'];
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-url',
+  'data-full-src',
+  'data-hi-res-src',
+  'data-src-large',
+  'data-img-src',
+  'data-image',
+  'data-echo',
+  'data-orig-src',
+];
 const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
 
 function isPlaceholder(src: string | null): boolean {
-  return !src || !src.trim() || REGEXPS.placeholderSrc.test(src.trim());
+  const trimmed = src?.trim();
+  return !trimmed || REGEXPS.placeholderSrc.test(trimmed);
 }
 
 /** Upgrades http to https when the page itself is https (browsers upgrade such images anyway). */
 export function absoluteImageUrl(url: string | null | undefined, pageUrl: string): string | null {
   const abs = safeUrl(url, pageUrl);
-  if (abs && abs.startsWith('http:') && pageUrl.startsWith('https:')) return `https:${abs.slice(5)}`;
+  if (abs?.startsWith('http:') && pageUrl.startsWith('https:')) return `https:${abs.slice(5)}`;
   return abs;
 }
 
@@ -35,7 +49,8 @@ function absoluteSrcset(srcset: string | null, pageUrl: string): string | null {
 export function resolveLazyImages(doc: Document, pageUrl: string): void {
   const root = doc.body ?? doc.documentElement;
   if (!root) return;
-  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) replaceNoscript(doc, noscript, pageUrl);
+  for (const noscript of Array.from(root.getElementsByTagName('noscript')))
+    replaceNoscript(doc, noscript, pageUrl);
   for (const img of Array.from(root.getElementsByTagName('img'))) {
     const src = img.getAttribute('src');
     let lazy: string | null = null;
@@ -82,8 +97,13 @@ function replaceNoscript(doc: Document, noscript: Element, pageUrl: string): voi
   const src = fallback.getAttribute('src');
   if (!src || isPlaceholder(src)) return;
   const parent = noscript.parentElement;
-  const sibling = parent ? Array.from(parent.getElementsByTagName('img')).find((i) => !noscript.contains(i)) : null;
-  if (sibling && (isPlaceholder(sibling.getAttribute('src')) || LAZY_SRC_ATTRS.some((a) => sibling.hasAttribute(a)))) {
+  const sibling = parent
+    ? Array.from(parent.getElementsByTagName('img')).find((i) => !noscript.contains(i))
+    : null;
+  if (
+    sibling &&
+    (isPlaceholder(sibling.getAttribute('src')) || LAZY_SRC_ATTRS.some((a) => sibling.hasAttribute(a)))
+  ) {
     copyImageAttributes(fallback, sibling, pageUrl);
     noscript.remove();
     return;
@@ -111,13 +131,14 @@ function copyImageAttributes(from: Element, to: Element, pageUrl: string): void 
 
 /** Largest candidate among src, srcset and <picture> sources. */
 export function bestSource(img: Element): { src: string | null; srcset: string | null; width?: number } {
-  let best: { url: string; score: number } | null = null;
+  const candidates: { url: string; width?: number; density: number }[] = [];
   const consider = (srcset: string | null) => {
-    if (!srcset) return;
-    for (const c of parseSrcset(srcset)) {
+    for (const c of parseSrcset(srcset ?? '')) {
       const m = /^(\d+(?:\.\d+)?)([wx])$/.exec(c.descriptor);
-      const score = m ? (m[2] === 'w' ? Number(m[1]) : Number(m[1]) * 1000) : 1;
-      if (!best || score > best.score) best = { url: c.url, score };
+      const value = Number(m?.[1] ?? 1);
+      candidates.push(
+        m?.[2] === 'w' ? { url: c.url, width: value, density: 1 } : { url: c.url, density: value },
+      );
     }
   };
   const picture = img.parentElement && tagName(img.parentElement) === 'picture' ? img.parentElement : null;
@@ -131,11 +152,13 @@ export function bestSource(img: Element): { src: string | null; srcset: string |
     }
   }
   consider(img.getAttribute('srcset'));
-  const found = best as { url: string; score: number } | null;
   const src = img.getAttribute('src');
-  const width = numberAttr(img, 'width');
-  if (found && found.score > 1 && (!width || found.score >= width || found.score >= 1000)) return { src: found.url, srcset, width: found.score < 1000 ? found.score : undefined };
-  return { src: src || found?.url || null, srcset };
+  // Width descriptors beat densities; among densities the highest wins.
+  const byWidth = candidates.filter((c) => c.width).sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
+  if (byWidth) return { src: byWidth.url, srcset, width: byWidth.width };
+  const byDensity = candidates.sort((a, b) => b.density - a.density)[0];
+  if (byDensity && (byDensity.density > 1 || !src)) return { src: byDensity.url, srcset };
+  return { src: src || null, srcset };
 }
 
 function numberAttr(el: Element, name: string): number | undefined {
@@ -149,11 +172,15 @@ export function splitCaption(text: string): { caption: string; credit: string } 
   const m = REGEXPS.creditSplit.exec(t);
   if (!m) return { caption: t, credit: '' };
   const credit = (m[1] ?? '').replace(/[)\].;,\s]+$/, '').trim();
-  const caption = t.slice(0, m.index).replace(/[\s|/•·–—-]+$/, '').trim();
+  const caption = t
+    .slice(0, m.index)
+    .replace(/[\s|/•·–—-]+$/, '')
+    .trim();
   return { caption, credit };
 }
 
-const CREDIT_PREFIX = /^(?:foto|fotos|bild|bilder|photo|image|credit|quelle|bildquelle|copyright|©)\s*(?:©)?\s*:?\s*/i;
+const CREDIT_PREFIX =
+  /^(?:foto|fotos|bild|bilder|photo|image|credit|quelle|bildquelle|copyright|©)\s*(?:©)?\s*:?\s*/i;
 
 /** Caption and credit of a picture from its figure, nearby caption elements or its attributes. */
 export function captionOf(img: Element): { caption: string; credit: string } {
@@ -180,14 +207,19 @@ export function captionOf(img: Element): { caption: string; credit: string } {
       for (const el of Array.from(scope.querySelectorAll('span, li, p, small, div, em'))) {
         if (el.childElementCount) continue;
         const t = textOf(el);
-        if (t.length < 80 && /^(?:foto|fotos|bild|photo|quelle|bildquelle|©)\s*:?/i.test(t) && !captionText.includes(t)) {
+        if (
+          t.length < 80 &&
+          /^(?:foto|fotos|bild|photo|quelle|bildquelle|©)\s*:?/i.test(t) &&
+          !captionText.includes(t)
+        ) {
           creditText = t.replace(CREDIT_PREFIX, '');
           break;
         }
       }
     }
   }
-  if (!captionText) captionText = collapse(img.getAttribute('data-caption') || img.getAttribute('title') || '');
+  if (!captionText)
+    captionText = collapse(img.getAttribute('data-caption') || img.getAttribute('title') || '');
   const split = splitCaption(captionText);
   const alt = collapse(img.getAttribute('alt') ?? '');
   let caption = split.caption;
@@ -197,7 +229,15 @@ export function captionOf(img: Element): { caption: string; credit: string } {
     caption = fromAlt.caption;
     credit ||= fromAlt.credit;
   }
-  if (!credit) credit = splitCaption(collapse(img.getAttribute('data-credit') || img.getAttribute('data-copyright') || img.getAttribute('title') || '')).credit;
+  if (!credit)
+    credit = splitCaption(
+      collapse(
+        img.getAttribute('data-credit') ||
+          img.getAttribute('data-copyright') ||
+          img.getAttribute('title') ||
+          '',
+      ),
+    ).credit;
   if (!credit) credit = collapse(img.getAttribute('data-credit') || img.getAttribute('data-copyright') || '');
   return { caption, credit: credit.replace(/^[©\s]+/, '').trim() };
 }
@@ -249,8 +289,14 @@ export function rejectReason(img: Element, pageUrl: string): string | null {
   if (link) {
     const href = link.getAttribute('href') ?? '';
     const abs = safeUrl(href, pageUrl);
-    const isImageLink = /\.(?:jpe?g|png|webp|gif|avif)(?:$|\?)/i.test(href) || hasClassToken(link, REGEXPS.galleryClass) || /lightbox|fancybox|gallery|zoom/i.test(link.getAttribute('rel') ?? '') || link.hasAttribute('data-lightbox') || link.hasAttribute('data-fancybox');
-    if (abs && !isImageLink && !href.startsWith('#') && stripHash(abs) !== stripHash(pageUrl)) return 'teaser-link';
+    const isImageLink =
+      /\.(?:jpe?g|png|webp|gif|avif)(?:$|\?)/i.test(href) ||
+      hasClassToken(link, REGEXPS.galleryClass) ||
+      /lightbox|fancybox|gallery|zoom/i.test(link.getAttribute('rel') ?? '') ||
+      link.hasAttribute('data-lightbox') ||
+      link.hasAttribute('data-fancybox');
+    if (abs && !isImageLink && !href.startsWith('#') && stripHash(abs) !== stripHash(pageUrl))
+      return 'teaser-link';
   }
   return null;
 }
@@ -267,7 +313,10 @@ export function photoKey(src: string): string {
   return file
     .replace(/\.(?:jpe?g|png|webp|gif|avif)$/, '')
     .replace(/[-_]\d{2,4}x\d{2,4}(?=$|[-_.])/g, '')
-    .replace(/[-_](?:scaled|large|medium|small|thumb|thumbnail|full|original|big|xxs|xs|s|m|l|xl|xxl|xxxl)$/g, '')
+    .replace(
+      /[-_](?:scaled|large|medium|small|thumb|thumbnail|full|original|big|xxs|xs|s|m|l|xl|xxl|xxxl)$/g,
+      '',
+    )
     .replace(/~_v-.*$/, '')
     .replace(/__(?:small|medium|large|original)$/g, '');
 }

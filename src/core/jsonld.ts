@@ -71,7 +71,9 @@ function parseLenient(raw: string): unknown {
 /** All JSON-LD nodes of the document, flattened (arrays, @graph, nested mainEntity). */
 export function readJsonLd(doc: Document): JsonObject[] {
   const nodes: JsonObject[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i], script[type="application/ld+json"]');
+  const scripts = doc.querySelectorAll(
+    'script[type="application/ld+json" i], script[type="application/ld+json"]',
+  );
   const seen = new Set<Element>();
   for (const script of Array.from(scripts)) {
     if (seen.has(script)) continue;

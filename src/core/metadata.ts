@@ -1,8 +1,9 @@
 /** Page metadata (JSON-LD, Open Graph, meta tags, the visible headline) → title, dates, site name… */
-import type { Provenance } from './story';
+
 import { collapse, textOf } from './dom';
 import { findArticle, isObject, type JsonObject, readJsonLd, resolveRef, str } from './jsonld';
 import { safeUrl } from './sanitize';
+import type { Provenance } from './story';
 
 export interface Sourced<T> {
   value: T;
@@ -29,7 +30,9 @@ const RTL_LANGS = /^(?:ar|he|fa|ur|ps|sd|ug|yi|dv|ku-arab)(?:-|$)/i;
 export function readMeta(doc: Document): Map<string, string[]> {
   const meta = new Map<string, string[]>();
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
-    const key = (el.getAttribute('property') || el.getAttribute('name') || el.getAttribute('itemprop') || '').toLowerCase().trim();
+    const key = (el.getAttribute('property') || el.getAttribute('name') || el.getAttribute('itemprop') || '')
+      .toLowerCase()
+      .trim();
     const content = el.getAttribute('content');
     if (!key || content === null) continue;
     const value = collapse(content);
@@ -64,16 +67,25 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   const title = chooseTitle(doc, meta, article, siteName);
   const htmlEl = doc.documentElement;
-  const lang = (htmlEl?.getAttribute('lang') || first(meta, 'og:locale', 'language', 'content-language', 'dc.language') || (article ? str(article.inLanguage) : '')).replace(/_/g, '-').split(/[\s,]/)[0] ?? '';
+  const lang =
+    (
+      htmlEl?.getAttribute('lang') ||
+      first(meta, 'og:locale', 'language', 'content-language', 'dc.language') ||
+      (article ? str(article.inLanguage) : '')
+    )
+      .replace(/_/g, '-')
+      .split(/[\s,]/)[0] ?? '';
   const dirAttr = (htmlEl?.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const dir = dirAttr === 'rtl' || (!dirAttr && RTL_LANGS.test(lang)) ? 'rtl' : 'ltr';
 
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const url = safeUrl(canonicalHref, pageUrl) || safeUrl(first(meta, 'og:url'), pageUrl) || safeUrl(pageUrl) || pageUrl;
+  const url =
+    safeUrl(canonicalHref, pageUrl) || safeUrl(first(meta, 'og:url'), pageUrl) || safeUrl(pageUrl) || pageUrl;
 
   const published = choosePublished(doc, meta, article);
   const modified = toIsoDate(
-    (article ? str(article.dateModified) : '') || first(meta, 'article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified'),
+    (article ? str(article.dateModified) : '') ||
+      first(meta, 'article:modified_time', 'og:updated_time', 'last-modified', 'dcterms.modified'),
   );
   const subtitle = chooseSubtitle(meta, article, title.value);
   return { title, subtitle, siteName, lang, dir, url, published, modified, meta, jsonLd, article };
@@ -99,7 +111,13 @@ export function stripSiteName(title: string, siteName: string, aggressive = fals
     const p = s.toLowerCase().trim();
     if (!p || !site) return false;
     const compact = (x: string) => x.replace(/[^\p{L}\p{N}]/gu, '');
-    return p === site || compact(p) === compact(site) || p.includes(site) || site.includes(p) || compact(site).includes(compact(p)) && compact(p).length > 3;
+    return (
+      p === site ||
+      compact(p) === compact(site) ||
+      p.includes(site) ||
+      site.includes(p) ||
+      (compact(site).includes(compact(p)) && compact(p).length > 3)
+    );
   };
   const seps = t.match(new RegExp(SEPARATORS.source, 'g')) ?? [];
   const firstPart = parts[0] ?? '';
@@ -114,13 +132,23 @@ export function stripSiteName(title: string, siteName: string, aggressive = fals
   return t;
 }
 
-const norm = (s: string) => collapse(s).toLowerCase().replace(/[„“”"'‘’«»‹›]/g, '');
+const norm = (s: string) =>
+  collapse(s)
+    .toLowerCase()
+    .replace(/[„“”"'‘’«»‹›]/g, '');
 
-function chooseTitle(doc: Document, meta: Map<string, string[]>, article: JsonObject | null, siteName: string): Sourced<string> {
+function chooseTitle(
+  doc: Document,
+  meta: Map<string, string[]>,
+  article: JsonObject | null,
+  siteName: string,
+): Sourced<string> {
   const og = stripSiteName(first(meta, 'og:title', 'twitter:title'), siteName, true);
   const headline = article ? stripSiteName(str(article.headline) || str(article.name), siteName, true) : '';
   const docTitle = stripSiteName(textOf(doc.querySelector('title')), siteName, true);
-  const h1s = Array.from(doc.getElementsByTagName('h1')).map((h) => textOf(h)).filter((t) => t.length > 3 && t.length < 300);
+  const h1s = Array.from(doc.getElementsByTagName('h1'))
+    .map((h) => textOf(h))
+    .filter((t) => t.length > 3 && t.length < 300);
   const known = [headline, og, docTitle].filter(Boolean);
   // The visible headline wins when the page's metadata agrees with it (it is what the reader saw).
   for (const h1 of h1s) {
@@ -139,7 +167,11 @@ function chooseTitle(doc: Document, meta: Map<string, string[]>, article: JsonOb
 }
 
 function chooseSubtitle(meta: Map<string, string[]>, article: JsonObject | null, title: string): string {
-  const candidates = [article ? str(article.alternativeHeadline) : '', article ? str(article.description) : '', first(meta, 'og:description', 'description', 'twitter:description')];
+  const candidates = [
+    article ? str(article.alternativeHeadline) : '',
+    article ? str(article.description) : '',
+    first(meta, 'og:description', 'description', 'twitter:description'),
+  ];
   for (const c of candidates) {
     const text = collapse(c);
     if (text && norm(text) !== norm(title)) return text;
@@ -147,11 +179,30 @@ function chooseSubtitle(meta: Map<string, string[]>, article: JsonObject | null,
   return '';
 }
 
-function choosePublished(doc: Document, meta: Map<string, string[]>, article: JsonObject | null): Sourced<string | null> {
+function choosePublished(
+  doc: Document,
+  meta: Map<string, string[]>,
+  article: JsonObject | null,
+): Sourced<string | null> {
   const fromLd = article ? toIsoDate(str(article.datePublished) || str(article.dateCreated)) : null;
   if (fromLd) return { value: fromLd, source: 'json-ld' };
   const fromMeta = toIsoDate(
-    first(meta, 'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'publish-date'),
+    first(
+      meta,
+      'article:published_time',
+      'og:article:published_time',
+      'datepublished',
+      'date',
+      'pubdate',
+      'publishdate',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.date',
+      'dcterms.created',
+      'sailthru.date',
+      'parsely-pub-date',
+      'publish-date',
+    ),
   );
   if (fromMeta) return { value: fromMeta, source: 'meta' };
   const time = doc.querySelector('article time[datetime], time[pubdate], time[datetime]');
@@ -164,7 +215,10 @@ function choosePublished(doc: Document, meta: Map<string, string[]>, article: Js
 export function toIsoDate(raw: string): string | null {
   const s = collapse(raw);
   if (!s) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      s,
+    );
   if (iso) {
     const [, y, mo, d, h, mi, sec, zone] = iso;
     if (!h) return `${y}-${mo}-${d}`;

@@ -9,7 +9,12 @@ import type { PartialReason } from './story';
 
 const isFalse = (v: unknown) => v === false || (typeof v === 'string' && /^false$/i.test(v.trim()));
 
-export function detectPartial(meta: PageMetadata, storyText: string, paywallRemoved: boolean, original: Document): null | { reason: PartialReason } {
+export function detectPartial(
+  meta: PageMetadata,
+  storyText: string,
+  paywallRemoved: boolean,
+  original: Document,
+): null | { reason: PartialReason } {
   const article = meta.article;
   if (article && isFalse(article.isAccessibleForFree)) {
     // The hidden part is named by cssSelector; when that part is on the page, the story is whole.

@@ -5,25 +5,139 @@
 import createDOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code',
-  'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main',
-  'mark', 'ol', 'p', 'picture', 'pre', 'q', 's', 'samp', 'section', 'small', 'source', 'span',
-  'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr',
-  'u', 'ul', 'wbr',
+  'a',
+  'abbr',
+  'article',
+  'aside',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'main',
+  'mark',
+  'ol',
+  'p',
+  'picture',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'section',
+  'small',
+  'source',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'wbr',
 ];
 const ALLOWED_ATTR = [
-  'abbr', 'alt', 'cite', 'colspan', 'datetime', 'dir', 'headers', 'height', 'href', 'lang', 'media',
-  'reversed', 'rel', 'rowspan', 'scope', 'sizes', 'span', 'src', 'srcset', 'start', 'target', 'title',
-  'type', 'width',
+  'abbr',
+  'alt',
+  'cite',
+  'colspan',
+  'datetime',
+  'dir',
+  'headers',
+  'height',
+  'href',
+  'lang',
+  'media',
+  'reversed',
+  'rel',
+  'rowspan',
+  'scope',
+  'sizes',
+  'span',
+  'src',
+  'srcset',
+  'start',
+  'target',
+  'title',
+  'type',
+  'width',
 ];
 /** Named even though the allow-list already excludes them: a later edit of the list must not let them in. */
 const FORBID_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button',
-  'textarea', 'select', 'option', 'base', 'meta', 'link', 'svg', 'math', 'template', 'noscript',
-  'applet', 'audio', 'video', 'canvas', 'dialog', 'portal',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'base',
+  'meta',
+  'link',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'applet',
+  'audio',
+  'video',
+  'canvas',
+  'dialog',
+  'portal',
 ];
-const FORBID_ATTR = ['style', 'srcdoc', 'formaction', 'action', 'xlink:href', 'poster', 'data', 'background', 'ping'];
+const FORBID_ATTR = [
+  'style',
+  'srcdoc',
+  'formaction',
+  'action',
+  'xlink:href',
+  'poster',
+  'data',
+  'background',
+  'ping',
+];
 const LINK_URL = /^(?:https?:|mailto:|tel:)/i;
 /**
  * DOMPurify tests every attribute not named here against the URL pattern; these carry no URL.
@@ -54,7 +168,8 @@ export function safeUrl(url: string | null | undefined, base?: string): string |
 /** Like safeUrl, but also mailto: and tel: (links may use them; images may not). */
 export function safeLinkUrl(url: string | null | undefined, base?: string): string | null {
   const trimmed = (url ?? '').replace(URL_EDGES, '').replace(URL_TABS_NEWLINES, '');
-  if (/^(?:mailto|tel):/i.test(trimmed)) return /[<>"'\s]/.test(trimmed) ? trimmed.replace(/\s+/g, '').replace(/[<>"']/g, '') || null : trimmed;
+  if (/^(?:mailto|tel):/i.test(trimmed))
+    return /[<>"'\s]/.test(trimmed) ? trimmed.replace(/\s+/g, '').replace(/[<>"']/g, '') || null : trimmed;
   return safeUrl(url, base);
 }
 
@@ -65,7 +180,11 @@ export function safeSrcset(srcset: string | null | undefined, base?: string): st
   for (const candidate of parseSrcset(srcset)) {
     const url = safeUrl(candidate.url, base);
     if (url && /^\d+(?:\.\d+)?[wx]$/.test(candidate.descriptor || '1x')) {
-      out.push(candidate.descriptor ? `${url.replace(/,/g, '%2C')} ${candidate.descriptor}` : url.replace(/,/g, '%2C'));
+      out.push(
+        candidate.descriptor
+          ? `${url.replace(/,/g, '%2C')} ${candidate.descriptor}`
+          : url.replace(/,/g, '%2C'),
+      );
     }
   }
   return out.length ? out.join(', ') : null;

@@ -1,10 +1,42 @@
 /** Plain text of a story body and the reading time derived from it. */
-import { collapse, isElement, tagName, TEXT_NODE } from './dom';
+import { collapse, isElement, TEXT_NODE, tagName } from './dom';
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p',
-  'pre', 'section', 'summary', 'table', 'tr', 'td', 'th', 'ul', 'caption', 'picture',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'caption',
+  'picture',
 ]);
 
 /** Text with a line break between blocks, so words of adjacent paragraphs never run together. */

@@ -6,7 +6,17 @@
  * never an ancestor of the headline, never a container with story-like paragraphs (long,
  * unlinked, not a teaser excerpt ending in "…"), never more text than the family allows.
  */
-import { classAndId, collapse, hasClassToken, isElement, isShallow, linkDensity, tagName, textOf, walkElements } from '../dom';
+import {
+  classAndId,
+  collapse,
+  hasClassToken,
+  isElement,
+  isShallow,
+  linkDensity,
+  tagName,
+  textOf,
+  walkElements,
+} from '../dom';
 import { REGEXPS } from '../patterns';
 import type { RemovalReason } from '../story';
 import { commentsRule } from './comments';
@@ -14,8 +24,8 @@ import { cookieRule } from './cookie';
 import { navigationRule } from './navigation';
 import { appPromoRule, newsletterRule } from './newsletter';
 import { paywallTeaserRule } from './paywall';
-import { prospectsRule } from './prospects';
 import { followBoxRule, loginPromptRule } from './prompts';
+import { prospectsRule } from './prospects';
 import type { ClutterRule } from './rule';
 import { socialRule } from './social';
 import { sponsoredRule } from './sponsored';
@@ -39,7 +49,22 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   navigationRule,
 ];
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'math', 'iframe', 'img', 'picture', 'video', 'source', 'br', 'hr']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'head',
+  'math',
+  'iframe',
+  'img',
+  'picture',
+  'video',
+  'source',
+  'br',
+  'hr',
+]);
 const NEVER_REMOVE = new Set(['html', 'body', 'main', 'h1', 'figure', 'figcaption']);
 const STORY_PARAGRAPH_CHARS = 150;
 
@@ -97,7 +122,8 @@ function climbFromLabel(label: Element, rule: ClutterRule, ctx: Context): Elemen
     const next = label.nextElementSibling;
     if (next && !isProtected(next, ctx)) {
       const length = textOf(next).length;
-      if (length > 0 && length <= Math.min(rule.maxContainerText, 3000) && linkDensity(next, length) >= 0.5) result.push(next);
+      if (length > 0 && length <= Math.min(rule.maxContainerText, 3000) && linkDensity(next, length) >= 0.5)
+        result.push(next);
     }
   }
   return result;
@@ -111,7 +137,11 @@ function matchByLabel(el: Element, rule: ClutterRule, text: string, ctx: Context
 }
 
 function looksLikeHeading(el: Element): boolean {
-  return classAndId(el).some((c) => /(?:^|[-_])(?:title|heading|headline|header|hdr|label|kicker)(?:[-_]|$)/.test(c)) || /^(?:strong|b|header|legend|summary)$/.test(tagName(el));
+  return (
+    classAndId(el).some((c) =>
+      /(?:^|[-_])(?:title|heading|headline|header|hdr|label|kicker)(?:[-_]|$)/.test(c),
+    ) || /^(?:strong|b|header|legend|summary)$/.test(tagName(el))
+  );
 }
 
 /** Ancestors of every h1: the headline's containers are never clutter. */

@@ -5,7 +5,8 @@ import { hasStoryParagraphs, removeClutter } from '../../../src/core/clean';
 import { REGEXPS } from '../../../src/core/patterns';
 import type { RemovalReason } from '../../../src/core/story';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/rules/${name}.html`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../fixtures/rules/${name}.html`, import.meta.url), 'utf8');
 
 const STORY_SNIPPETS = [
   'Stadtrat beschließt neuen Radweg an der Lauter',
@@ -21,15 +22,39 @@ const STORY_SNIPPETS = [
 
 const FAMILIES: { file: string; reasons: RemovalReason[]; gone: string[] }[] = [
   { file: 'sponsored', reasons: ['sponsored'], gone: ['Anzeige', 'Gänsebraten', 'Werbung'] },
-  { file: 'prompts', reasons: ['comments', 'login-prompt'], gone: ['Sie möchten kommentieren?', 'Melden Sie sich an', 'Sie möchten selbst beitragen?'] },
-  { file: 'follow', reasons: ['follow-box'], gone: ['Sie möchten diesem Profil folgen?', '27 folgen diesem Profil', 'following'] },
-  { file: 'newsletter', reasons: ['newsletter', 'app-promo'], gone: ['Newsletter abonnieren', 'Holen Sie sich die App'] },
-  { file: 'paywall', reasons: ['paywall-teaser'], gone: ['Jetzt weiterlesen mit Wochenblatt Plus', 'Zum Abo'] },
-  { file: 'teasers', reasons: ['related-teasers'], gone: ['Lesen Sie auch', 'Neue Ampel an der Kreuzung', 'Mehr zum Thema', 'Die Bilanz des Jahres'] },
+  {
+    file: 'prompts',
+    reasons: ['comments', 'login-prompt'],
+    gone: ['Sie möchten kommentieren?', 'Melden Sie sich an', 'Sie möchten selbst beitragen?'],
+  },
+  {
+    file: 'follow',
+    reasons: ['follow-box'],
+    gone: ['Sie möchten diesem Profil folgen?', '27 folgen diesem Profil', 'following'],
+  },
+  {
+    file: 'newsletter',
+    reasons: ['newsletter', 'app-promo'],
+    gone: ['Newsletter abonnieren', 'Holen Sie sich die App'],
+  },
+  {
+    file: 'paywall',
+    reasons: ['paywall-teaser'],
+    gone: ['Jetzt weiterlesen mit Wochenblatt Plus', 'Zum Abo'],
+  },
+  {
+    file: 'teasers',
+    reasons: ['related-teasers'],
+    gone: ['Lesen Sie auch', 'Neue Ampel an der Kreuzung', 'Mehr zum Thema', 'Die Bilanz des Jahres'],
+  },
   { file: 'prospects', reasons: ['sponsored'], gone: ['Online-Prospekte', 'Baumarkt'] },
   { file: 'social', reasons: ['social'], gone: ['Facebook', 'Teilen'] },
   { file: 'cookie', reasons: ['cookie-banner'], gone: ['Wir verwenden Cookies', 'Alle akzeptieren'] },
-  { file: 'comments', reasons: ['comments'], gone: ['3 Kommentare', 'Endlich!', 'Und wo sollen die Anwohner parken?'] },
+  {
+    file: 'comments',
+    reasons: ['comments'],
+    gone: ['3 Kommentare', 'Endlich!', 'Und wo sollen die Anwohner parken?'],
+  },
 ];
 
 describe('clutter rules, one fixture per family', () => {
@@ -47,25 +72,36 @@ describe('clutter rules, one fixture per family', () => {
 
 describe('guards against removing the story', () => {
   it('keeps a story container whose class looks like an ad container', () => {
-    const paragraphs = Array.from({ length: 4 }, (_, i) => `<p>Absatz ${i}: ${'Die Gemeinde hat beschlossen, die Straße zu sanieren und dafür Geld bereitzustellen. '.repeat(3)}</p>`).join('');
-    const { document } = parseHTML(`<html><body><div class="content has-ads"><h2>Sanierung</h2>${paragraphs}</div></body></html>`);
+    const paragraphs = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Absatz ${i}: ${'Die Gemeinde hat beschlossen, die Straße zu sanieren und dafür Geld bereitzustellen. '.repeat(3)}</p>`,
+    ).join('');
+    const { document } = parseHTML(
+      `<html><body><div class="content has-ads"><h2>Sanierung</h2>${paragraphs}</div></body></html>`,
+    );
     removeClutter(document as unknown as Document);
     expect(document.querySelectorAll('p')).toHaveLength(4);
   });
 
   it('never removes the headline container even when it is labelled', () => {
-    const { document } = parseHTML('<html><body><div class="sponsored"><h1>Ein gesponserter Bericht</h1><p>Text</p></div></body></html>');
+    const { document } = parseHTML(
+      '<html><body><div class="sponsored"><h1>Ein gesponserter Bericht</h1><p>Text</p></div></body></html>',
+    );
     removeClutter(document as unknown as Document);
     expect(document.querySelector('h1')).not.toBeNull();
   });
 
   it('keeps a paragraph that merely starts with a label word', () => {
-    const { document } = parseHTML('<html><body><p>Anzeige erstattet: Die Polizei ermittelt wegen Sachbeschädigung an drei Fahrzeugen.</p></body></html>');
+    const { document } = parseHTML(
+      '<html><body><p>Anzeige erstattet: Die Polizei ermittelt wegen Sachbeschädigung an drei Fahrzeugen.</p></body></html>',
+    );
     expect(removeClutter(document as unknown as Document)).toHaveLength(0);
   });
 
   it('treats teaser excerpts ending in an ellipsis as teasers, not story', () => {
-    const long = 'Knusprig zubereitete Gans in Kaiserslautern und vieles mehr aus der Küche des Hauses am Waldrand. ';
+    const long =
+      'Knusprig zubereitete Gans in Kaiserslautern und vieles mehr aus der Küche des Hauses am Waldrand. ';
     const { document } = parseHTML(`<div><p>${long.repeat(2)}...</p><p>${long.repeat(2)}…</p></div>`);
     expect(hasStoryParagraphs(document.querySelector('div') as unknown as Element)).toBe(false);
   });

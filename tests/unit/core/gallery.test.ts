@@ -1,0 +1,108 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  captionOf,
+  collectPhotoCandidates,
+  dedupePhotos,
+  photoKey,
+  resolveLazyImages,
+  splitCaption,
+} from '../../../src/core/gallery';
+
+const PAGE = 'https://www.example-zeitung.de/lokales/artikel';
+const photosOf = (body: string) => {
+  const { document } = parseHTML(`<html><body>${body}</body></html>`);
+  const doc = document as unknown as Document;
+  resolveLazyImages(doc, PAGE);
+  return dedupePhotos(collectPhotoCandidates(doc, PAGE).map((c) => c.photo));
+};
+
+describe('splitCaption', () => {
+  it.each([
+    ['Gute Laune in Hannover | Foto: WFK', 'Gute Laune in Hannover', 'WFK'],
+    ['Die Brücke im Nebel. Bild: Stadt Kaiserslautern', 'Die Brücke im Nebel.', 'Stadt Kaiserslautern'],
+    ['Der Hund. © dahancoo/Pixabay', 'Der Hund.', 'dahancoo/Pixabay'],
+    [
+      'Symbolbild Rettungsdienst (Quelle: dietwalther/stock.adobe.com)',
+      'Symbolbild Rettungsdienst',
+      'dietwalther/stock.adobe.com',
+    ],
+    ['Nur eine Bildunterschrift', 'Nur eine Bildunterschrift', ''],
+  ])('%s', (text, caption, credit) => expect(splitCaption(text)).toEqual({ caption, credit }));
+});
+
+describe('lazy images', () => {
+  it('resolves data-src, data-srcset and picks the largest candidate', () => {
+    const [photo] = photosOf(
+      '<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/a_L.jpg" data-srcset="/img/a_L.jpg 720w, /img/a_XXL.jpg 1200w" alt="A"><figcaption>Die Halle | Foto: Anna Beispiel</figcaption></figure>',
+    );
+    expect(photo).toMatchObject({
+      src: 'https://www.example-zeitung.de/img/a_XXL.jpg',
+      width: 1200,
+      caption: 'Die Halle',
+      credit: 'Anna Beispiel',
+      alt: 'A',
+    });
+  });
+
+  it('uses <picture> sources', () => {
+    const [photo] = photosOf(
+      '<picture><source type="image/webp" data-srcset="https://cdn.example.org/b-600.webp 600w, https://cdn.example.org/b-1600.webp 1600w"><img src="https://cdn.example.org/b-300.jpg" alt=""></picture>',
+    );
+    expect(photo?.src).toBe('https://cdn.example.org/b-1600.webp');
+  });
+
+  it('turns <noscript> fallbacks into inert images, never into markup', () => {
+    const { document } = parseHTML(
+      '<html><body><div><img class="lazy" src="data:image/gif;base64,R0lGOD"><noscript><img src="/c.jpg" onerror="alert(1)" alt="C"></noscript></div></body></html>',
+    );
+    resolveLazyImages(document as unknown as Document, PAGE);
+    const imgs = document.querySelectorAll('img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0]?.getAttribute('src')).toBe('https://www.example-zeitung.de/c.jpg');
+    expect(imgs[0]?.hasAttribute('onerror')).toBe(false);
+    expect(document.querySelector('noscript')).toBeNull();
+  });
+
+  it('upgrades http images on https pages', () => {
+    expect(photosOf('<img src="http://www.example-zeitung.de/d.jpg" alt="">')[0]?.src).toBe(
+      'https://www.example-zeitung.de/d.jpg',
+    );
+  });
+});
+
+describe('what is not a story picture', () => {
+  it('drops placeholders, icons, avatars, logos, tracking pixels and teaser thumbnails', () => {
+    const photos = photosOf(`
+      <img src="data:image/gif;base64,R0lGOD">
+      <img src="/icons/share.svg">
+      <div class="author-avatar"><img src="/u/12.jpg"></div>
+      <img class="site-logo" src="/logo.png">
+      <img src="/px.gif" width="1" height="1">
+      <a href="/anderer-artikel"><img src="/teaser.jpg"></a>
+      <a href="/big/e.jpg"><img src="/e.jpg" alt="E"></a>`);
+    expect(photos.map((p) => p.src)).toEqual(['https://www.example-zeitung.de/e.jpg']);
+  });
+
+  it('merges the sizes of one picture', () => {
+    expect(photoKey('https://x.org/a/10583747_S.jpg')).toBe(photoKey('https://x.org/b/10583747_XXL.jpg'));
+    expect(photoKey('https://x.org/wp/2023/10/foto-1024x683.jpg')).toBe(
+      photoKey('https://x.org/wp/2023/10/foto.jpg'),
+    );
+    expect(
+      photosOf('<img src="/m/foto-300x200.jpg" alt=""><img src="/m/foto-1024x683.jpg" alt="">'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('captionOf', () => {
+  it('finds credit elements beside the caption (citizen-reporter galleries)', () => {
+    const { document } = parseHTML(
+      '<ul><li><img src="https://x.org/a.jpg"></li><li class="caption">Die Delegation in Hannover</li><li>Foto: WFK</li></ul>',
+    );
+    expect(captionOf(document.querySelector('img') as unknown as Element)).toEqual({
+      caption: 'Die Delegation in Hannover',
+      credit: 'WFK',
+    });
+  });
+});
