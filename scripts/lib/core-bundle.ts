@@ -12,7 +12,8 @@ export const CORE_GLOBAL = 'KlartextCore';
 const CACHE_DIR = path.join(repoRoot, '.cache');
 const BUNDLE_NAME = 'core-iife.js';
 
-function newestMtime(target: string): number {
+/** Newest modification time of a file or of anything below a folder (0 when missing). */
+export function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
