@@ -28,16 +28,19 @@ if (!scope[LOADED]) {
   // Settings and fonts are read while the toggle message is still on its way, so opening waits
   // for neither: the first paint has the user's theme and type.
   const ready = Promise.all([loadPreferences(), loadReaderFonts()]).then(([preferences, fonts]) => {
+    const saves = serialSaver();
     const controller = createReaderController(document, {
       t,
       onStateChange: reportState,
       preferences,
       fonts,
-      savePreferences: (next) => {
-        saveReaderPreferences(next).catch((error) => console.warn('[Klartext] preferences not saved', error));
-      },
+      savePreferences: saves.save,
     });
-    onSettingsChanged((settings) => controller.setPreferences(settings.reader));
+    onSettingsChanged((settings) => {
+      // While our own saves are in flight, a change event reloads a state older than what the
+      // reader shows (two quick clicks); only changes made elsewhere are applied.
+      if (!saves.busy()) controller.setPreferences(settings.reader);
+    });
     return controller;
   });
 
@@ -49,6 +52,24 @@ if (!scope[LOADED]) {
     }
     return ready.then((controller) => ({ open: controller.toggle() }));
   });
+}
+
+/** Saves one after another: each save reads, changes and writes the whole settings object. */
+function serialSaver() {
+  let pending = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    busy: () => pending > 0,
+    save(next: ReaderPreferences) {
+      pending += 1;
+      chain = chain
+        .then(() => saveReaderPreferences(next))
+        .catch((error) => console.warn('[Klartext] preferences not saved', error))
+        .finally(() => {
+          pending -= 1;
+        });
+    },
+  };
 }
 
 async function loadPreferences(): Promise<ReaderPreferences> {
