@@ -8,7 +8,7 @@ import { GECKO_ID } from './scripts/lib/gecko-id';
 type Target = 'chrome' | 'firefox';
 
 /** Content scripts the background injects or registers itself (built as IIFE by crxjs). */
-const INJECTED_SCRIPTS = ['src/content/on-demand.js'];
+const INJECTED_SCRIPTS = ['src/content/on-demand.js', 'src/content/auto-open.js'];
 
 function manifestFor(target: Target): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown>;

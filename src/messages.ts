@@ -19,8 +19,17 @@ export interface ReaderStateMessage {
   open: boolean;
 }
 
+/**
+ * Content → background: open the options page, with a host to add filled in (the reader's
+ * "open this site automatically": only an extension page can ask for the host permission).
+ */
+export interface OpenOptionsMessage {
+  type: 'klartext/open-options';
+  addHost: string;
+}
+
 export type ToContentMessage = ToggleReaderMessage;
-export type ToBackgroundMessage = ReaderStateMessage;
+export type ToBackgroundMessage = ReaderStateMessage | OpenOptionsMessage;
 
 const TRIGGERS: readonly Trigger[] = ['action', 'command', 'menu', 'auto'];
 
@@ -41,6 +50,12 @@ export function parseToContentMessage(value: unknown): ToContentMessage | null {
 }
 
 export function parseToBackgroundMessage(value: unknown): ToBackgroundMessage | null {
+  if (isRecord(value) && value.type === 'klartext/open-options') {
+    if (!hasExactKeys(value, ['type', 'addHost']) || typeof value.addHost !== 'string') return null;
+    // A host name, nothing that could steer the options page elsewhere.
+    if (value.addHost.length > 253 || !/^[a-z0-9.-]+$/i.test(value.addHost)) return null;
+    return { type: 'klartext/open-options', addHost: value.addHost };
+  }
   if (!isRecord(value) || value.type !== 'klartext/reader-state') return null;
   if (!hasExactKeys(value, ['type', 'open']) || typeof value.open !== 'boolean') return null;
   return { type: 'klartext/reader-state', open: value.open };

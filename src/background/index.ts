@@ -4,7 +4,11 @@
  */
 import browser from 'webextension-polyfill';
 import { parseToBackgroundMessage } from '../messages';
+import { onSettingsChanged } from '../settings/storage';
+import { syncAutoOpenScripts } from './auto-open';
+import { refreshAllBadges, refreshBadge } from './badge';
 import { CONTEXT_MENU_ID, installContextMenu } from './context-menu';
+import { OPTIONS_PAGE } from './options-page';
 import { toggleReader } from './toggle-reader';
 
 browser.action.onClicked.addListener((tab) => {
@@ -17,6 +21,35 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 
 browser.runtime.onInstalled.addListener(() => {
   void installContextMenu();
+  void syncAutoOpenScripts();
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void syncAutoOpenScripts();
+});
+
+// Every start of the service worker / event page: registered scripts may be gone (see auto-open.ts).
+void syncAutoOpenScripts();
+
+browser.permissions.onAdded.addListener(() => {
+  void syncAutoOpenScripts();
+});
+
+// Also fires when the user revokes a site in the browser's own UI (Firefox: host permissions are
+// always revocable there): the script goes, the site stays listed for the options page to re-allow.
+browser.permissions.onRemoved.addListener(() => {
+  void syncAutoOpenScripts();
+  void refreshAllBadges();
+});
+
+onSettingsChanged(() => {
+  void syncAutoOpenScripts();
+  void refreshAllBadges();
+});
+
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url !== undefined || change.status === 'loading')
+    void refreshBadge(tabId, tab.url).catch(() => undefined);
 });
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
@@ -26,6 +59,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     console.debug('[Klartext] dropped an unexpected message');
     return undefined;
   }
-  void browser.action.setBadgeText({ tabId, text: '' });
+  if (message.type === 'klartext/open-options') {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`${OPTIONS_PAGE}?add=${encodeURIComponent(message.addHost)}`),
+    });
+    return undefined;
+  }
+  // Replaces a "!" left by a notice that could not open with the site's usual badge.
+  void refreshBadge(tabId, sender.tab?.url).catch(() => undefined);
   return undefined;
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './flags';
-import { type BrowserSession, readerCall, type Tab } from './session';
+import { type BrowserSession, type ExtensionPage, readerCall, type Tab } from './session';
 
 export interface ChromiumOptions {
   extensionDir: string;
@@ -11,10 +11,15 @@ export interface ChromiumOptions {
   /** UI language (`--lang`), which also picks the extension's _locales. */
   locale?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Profile directory to use and keep (a relaunch with the same one is a browser restart);
+   * by default a fresh temporary profile, deleted on close.
+   */
+  profileDir?: string;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'klartext-chromium-'));
+  const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'klartext-chromium-')));
   const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -37,7 +42,13 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   if (!browser) throw new Error('playwright gave no Browser for the persistent context');
   const browserCdp = await browser.newBrowserCDPSession();
   // The persistent context opens with a blank tab; keep it so closing the last test tab never ends the browser.
-  return new ChromiumSession(context, browserCdp, extensionId, options.extensionDir, profile);
+  return new ChromiumSession(
+    context,
+    browserCdp,
+    extensionId,
+    options.extensionDir,
+    options.profileDir ? null : profile,
+  );
 }
 
 export class ChromiumSession implements BrowserSession {
@@ -49,7 +60,8 @@ export class ChromiumSession implements BrowserSession {
     private readonly browserCdp: CDPSession,
     readonly extensionId: string,
     readonly extensionDir: string,
-    private readonly profile: string,
+    /** The temporary profile to delete on close; null for a profile the caller keeps. */
+    private readonly profile: string | null,
   ) {
     this.extensionOrigin = `chrome-extension://${extensionId}/`;
   }
@@ -67,9 +79,13 @@ export class ChromiumSession implements BrowserSession {
     };
     // A popup is the one extension page that is not a tab.
     const tabs = new Set(this.context.pages().map((p) => p.url()));
-    const popup = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url));
+    const popup = targetInfos.find(
+      (t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url),
+    );
     // Until its script has run, the popup's title is its URL.
-    return popup && popup.title !== popup.url && !popup.url.endsWith(popup.title) ? { url: popup.url, title: popup.title } : null;
+    return popup && popup.title !== popup.url && !popup.url.endsWith(popup.title)
+      ? { url: popup.url, title: popup.title }
+      : null;
   }
 
   /** The extension's service worker, for tests that check background state. */
@@ -77,10 +93,52 @@ export class ChromiumSession implements BrowserSession {
     return this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
   }
 
+  async openExtensionPage(pagePath: string): Promise<ExtensionPage> {
+    const page = await this.context.newPage();
+    await page.goto(`${this.extensionOrigin}${pagePath}`, { waitUntil: 'load' });
+    return chromiumExtensionPage(page);
+  }
+
+  /**
+   * What the "Site access" control on chrome://extensions does: the host is granted, and the
+   * extension's own request for it then resolves true without a dialog.
+   */
+  async approveHostPermissions(origins: string[]): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        async ([id, patterns]) => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            }
+          ).chrome.developerPrivate;
+          for (const pattern of patterns) await api.addHostPermission(id, pattern);
+        },
+        [this.extensionId, origins] as const,
+      );
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
-    await rm(this.profile, { recursive: true, force: true }).catch(() => undefined);
+    if (this.profile) await rm(this.profile, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+function chromiumExtensionPage(page: Page): ExtensionPage {
+  return {
+    click: (selector) => page.click(selector),
+    fill: (selector, text) => page.fill(selector, text),
+    waitForSelector: async (selector, timeoutMs = 10_000) => {
+      await page.waitForSelector(selector, { timeout: timeoutMs });
+    },
+    evaluate: async <T>(fn: string) => (await page.evaluate(`(${fn})()`)) as T,
+    close: () => page.close().catch(() => undefined),
+  };
 }
 
 export class ChromiumTab implements Tab {
@@ -113,9 +171,12 @@ export class ChromiumTab implements Tab {
 
   /** Extensions.triggerAction wants the tab target (not the page target): the active tab, as for a click. */
   private async tabTargetId(): Promise<string> {
-    const { targetInfos } = (await this.browserCdp.send('Target.getTargets' as never, {
-      filter: [{ type: 'tab' }],
-    } as never)) as { targetInfos: { targetId: string; embedderData?: { tabActive?: boolean } }[] };
+    const { targetInfos } = (await this.browserCdp.send(
+      'Target.getTargets' as never,
+      {
+        filter: [{ type: 'tab' }],
+      } as never,
+    )) as { targetInfos: { targetId: string; embedderData?: { tabActive?: boolean } }[] };
     const active = targetInfos.filter((t) => t.embedderData?.tabActive);
     if (active.length !== 1 || !active[0]) throw new Error(`expected one active tab, found ${active.length}`);
     return active[0].targetId;

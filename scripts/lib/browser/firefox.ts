@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_OFFLINE_PREFS, FIREFOX_PATH } from './flags';
-import { type BrowserSession, readerCall, type Tab, waitFor } from './session';
-
 import { GECKO_ID } from '../gecko-id';
+import { FIREFOX_OFFLINE_PREFS, FIREFOX_PATH } from './flags';
+import { type BrowserSession, type ExtensionPage, readerCall, type Tab, waitFor } from './session';
 
 export { GECKO_ID };
 
@@ -114,6 +113,43 @@ export class FirefoxSession implements BrowserSession {
     if (outcome !== 'ok') throw new Error(`triggerAction failed: ${outcome}`);
   }
 
+  async openExtensionPage(pagePath: string): Promise<ExtensionPage> {
+    const page = await this.browser.newPage();
+    // Puppeteer never sees moz-extension:// load events: wait for the network to settle instead.
+    await page.goto(`${this.extensionOrigin}${pagePath}`, { waitUntil: 'networkidle0' });
+    return {
+      click: (selector) => page.click(selector),
+      fill: async (selector, text) => {
+        await page.click(selector, { count: 3 });
+        await page.keyboard.press('Backspace');
+        await page.type(selector, text);
+      },
+      waitForSelector: async (selector, timeoutMs = 10_000) => {
+        await page.waitForSelector(selector, { timeout: timeoutMs });
+      },
+      evaluate: async <T>(fn: string) => (await page.evaluate(`(${fn})()`)) as T,
+      close: () => page.close().catch(() => undefined),
+    };
+  }
+
+  /**
+   * Firefox asks in a doorhanger even headless; with this preference a trusted click's
+   * request is granted at once, which is what a person clicking "Allow" gets.
+   */
+  async approveHostPermissions(_origins: string[]): Promise<void> {
+    await this.evaluateInBrowserWindow(`
+      Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false);
+      return 'ok';`);
+  }
+
+  /** about:debugging's "Reload": the extension restarts (storage and grants stay, its background starts anew). */
+  async reloadExtension(): Promise<void> {
+    await this.evaluateInBrowserWindow(`
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)}).then((addon) => addon.reload());
+      return 'ok';`);
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
   }
@@ -144,12 +180,16 @@ export class FirefoxTab implements Tab {
     // Puppeteer never sees load events of privileged pages (about:, view-source:): navigate raw and poll.
     const connection = this.session.connection;
     await connection.send('browsingContext.navigate', { context: this.contextId, url, wait: 'none' });
-    await waitFor(async () => {
-      const tree = (await connection.send('browsingContext.getTree', { root: this.contextId })) as {
-        result: { contexts: { url: string }[] };
-      };
-      return tree.result.contexts[0]?.url === url;
-    }, 10_000, `navigation to ${url}`);
+    await waitFor(
+      async () => {
+        const tree = (await connection.send('browsingContext.getTree', { root: this.contextId })) as {
+          result: { contexts: { url: string }[] };
+        };
+        return tree.result.contexts[0]?.url === url;
+      },
+      10_000,
+      `navigation to ${url}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 
@@ -173,7 +213,9 @@ export class FirefoxTab implements Tab {
       resultOwnership: 'root',
       serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
     })) as { result: { result: RemoteNode } };
-    const host = result.result.value?.children?.find((child) => child.value?.shadowRoot?.value?.mode === 'closed');
+    const host = result.result.value?.children?.find(
+      (child) => child.value?.shadowRoot?.value?.mode === 'closed',
+    );
     const shadowId = host?.value?.shadowRoot?.sharedId;
     if (!shadowId) return null;
     const call = (await connection.send('script.callFunction', {
@@ -183,7 +225,8 @@ export class FirefoxTab implements Tab {
       awaitPromise: true,
       resultOwnership: 'none',
     })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
-    if (call.result.type !== 'success') throw new Error(call.result.exceptionDetails?.text ?? 'reader call failed');
+    if (call.result.type !== 'success')
+      throw new Error(call.result.exceptionDetails?.text ?? 'reader call failed');
     return JSON.parse(call.result.result?.value ?? 'null') as T;
   }
 

@@ -7,6 +7,8 @@ export interface LaunchOptions {
   headless?: boolean;
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Chromium: a profile directory to use and keep, so a second launch is a browser restart. */
+  profileDir?: string;
 }
 
 /** Launches one browser with the built extension for that browser loaded. */

@@ -15,6 +15,25 @@ export interface BrowserSession {
   open(url: string): Promise<Tab>;
   /** The extension's toolbar popup if one is open: its URL and the title its page shows. */
   toolbarPopup(): Promise<{ url: string; title: string } | null>;
+  /** Opens one of the extension's own pages (e.g. `src/options/index.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * Makes the browser say yes to the extension's next `permissions.request` for these origins,
+   * as a person would in the browser's dialog (which no automation can answer). The request
+   * itself must still come from a click in an extension page.
+   */
+  approveHostPermissions(origins: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An extension page driven as a person would: trusted clicks and typing (user gestures). */
+export interface ExtensionPage {
+  click(selector: string): Promise<void>;
+  /** Replaces the value of a text field by typing. */
+  fill(selector: string, text: string): Promise<void>;
+  waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
+  /** Run `fn` in the page (it can use the extension's APIs). */
+  evaluate<T>(fn: string): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,1 @@
+export const OPTIONS_PAGE = 'src/options/index.html';

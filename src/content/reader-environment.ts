@@ -1,0 +1,68 @@
+/**
+ * What every content script that opens the reader needs from the extension: translations,
+ * the user's preferences, the shipped fonts, and a way to tell the background about the
+ * reader's state. Shared by the on-demand and the auto-open entry points.
+ */
+import browser from 'webextension-polyfill';
+import type { ReaderStateMessage } from '../messages';
+import { type LoadedFonts, loadFonts } from '../reader/fonts';
+import type { Translate } from '../reader/i18n';
+import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
+import { loadSettings } from '../settings/storage';
+import type { Settings } from '../settings/types';
+
+export async function loadSettingsOrDefaults(): Promise<Settings | null> {
+  try {
+    return await loadSettings();
+  } catch (error) {
+    console.warn('[Klartext] settings unreadable, using defaults', error);
+    return null;
+  }
+}
+
+export async function loadPreferences() {
+  return (await loadSettingsOrDefaults())?.reader ?? { ...DEFAULT_READER_PREFERENCES };
+}
+
+export function loadReaderFonts(): Promise<LoadedFonts | null> {
+  const readFile = async (path: string) => {
+    const response = await fetch(browser.runtime.getURL(path));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  };
+  return loadFonts(readFile, FontFace).catch(() => null);
+}
+
+export function reportReaderState(open: boolean): void {
+  const message: ReaderStateMessage = { type: 'klartext/reader-state', open };
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Messages never change while a page lives, and each getMessage call crosses into the browser. */
+export function memoizedTranslate(): Translate {
+  const cache = new Map<string, string>();
+  return (key, substitutions) => {
+    const id =
+      substitutions === undefined
+        ? key
+        : `${key}\u0000${([] as string[]).concat(substitutions).join('\u0000')}`;
+    let message = cache.get(id);
+    if (message === undefined) {
+      message = browser.i18n.getMessage(key, substitutions);
+      cache.set(id, message);
+    }
+    return message;
+  };
+}
+
+/**
+ * Marks this frame's isolated world as having a reader controller, so the on-demand script
+ * injected later by a toolbar click does not add a second one. Returns false when one exists.
+ */
+const LOADED = Symbol.for('klartext.on-demand');
+export function claimReaderScope(): boolean {
+  const scope = globalThis as typeof globalThis & { [LOADED]?: true };
+  if (scope[LOADED]) return false;
+  scope[LOADED] = true;
+  return true;
+}

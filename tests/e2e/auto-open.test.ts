@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirefoxSession } from '../../scripts/lib/browser/firefox';
+import { launchBrowser } from '../../scripts/lib/browser/launch';
+import { READ_READER_VIEW, type ReaderView } from '../../scripts/lib/browser/reader-view';
+import {
+  type BrowserSession,
+  type ExtensionPage,
+  type Tab,
+  waitFor,
+} from '../../scripts/lib/browser/session';
+import { fixturesRoot, type RunningServer, startServer } from '../../scripts/lib/serve';
+import { BROWSERS } from './support/browsers';
+
+const OPTIONS_PAGE = 'src/options/index.html';
+// The test host: match patterns compare hosts literally (127.0.0.1 is not localhost) and carry no port.
+const HOST = '127.0.0.1';
+const ORIGINS = [`http://${HOST}/*`, `https://${HOST}/*`];
+/** REVEAL_BOUND_MS in src/content/auto-open.ts, plus what a loaded CI machine adds. */
+const BOUND_WITH_SLACK_MS = 1500 + 1000;
+
+/**
+ * Records, from the page's first inline script on, every frame the browser is about to paint:
+ * whether the page is visible, whether the reader layer is there, whether the page has content.
+ * requestAnimationFrame callbacks run right before each paint, so a frame recorded as
+ * "visible, content, no reader" is a frame in which a person saw the cluttered page.
+ */
+const PAINT_PROBE = `<script>(() => {
+  const frames = [];
+  window.__klartextFrames = frames;
+  const step = () => {
+    const html = document.documentElement;
+    frames.push({
+      t: Math.round(performance.now()),
+      visible: getComputedStyle(html).visibility === 'visible',
+      reader: !!document.querySelector('html > div[style*="2147483647"]'),
+      content: !!document.body && document.body.textContent.trim().length > 0,
+    });
+    if (frames.length < 2000) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})();</script>`;
+
+interface Frame {
+  t: number;
+  visible: boolean;
+  reader: boolean;
+  content: boolean;
+}
+
+function withProbe(file: string): { body: string } {
+  const html = readFileSync(path.join(fixturesRoot, file), 'utf8');
+  return { body: html.replace(/<head[^>]*>/i, (head) => `${head}${PAINT_PROBE}`) };
+}
+
+const ARTICLE = '/auto/article.html';
+const SECTION = '/auto/section.html';
+
+const frames = (tab: Tab) => tab.evaluate<Frame[]>('() => window.__klartextFrames || []');
+const originalShown = (f: Frame) => f.visible && f.content && !f.reader;
+
+describe.each(BROWSERS)('automatic reader mode on a whitelisted host (%s)', (name) => {
+  let server: RunningServer;
+  let session: BrowserSession;
+  let profileDir: string;
+  const url = (p: string) => `${server.url}${p}`;
+
+  const launch = () => launchBrowser(name, name === 'chromium' ? { profileDir } : {});
+
+  async function optionsPage(): Promise<ExtensionPage> {
+    const page = await session.openExtensionPage(OPTIONS_PAGE);
+    await page.waitForSelector('#host-input');
+    return page;
+  }
+
+  async function registeredScripts(page: ExtensionPage): Promise<string[]> {
+    return page.evaluate<string[]>(`async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    }`);
+  }
+
+  async function waitForRegistration(present: boolean): Promise<void> {
+    const page = await optionsPage();
+    await waitFor(
+      async () => (await registeredScripts(page)).some((id) => id.endsWith(HOST)) === present,
+      15_000,
+      `auto-open script ${present ? 'registered' : 'unregistered'}`,
+    );
+    await page.close();
+  }
+
+  async function expectReaderWithoutFlash(): Promise<void> {
+    const tab = await session.open(url(ARTICLE));
+    const view = await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 10_000, 'the reader');
+    expect(view.title).toBe('Mit Vollgas auf die Seidenstraße');
+    const seen = await frames(tab);
+    const firstReader = seen.findIndex((f) => f.reader);
+    expect(seen.length, 'the probe saw frames').toBeGreaterThan(0);
+    expect(firstReader, 'a frame with the reader').toBeGreaterThanOrEqual(0);
+    expect(seen.filter(originalShown), 'frames that showed the original page').toEqual([]);
+    await tab.close();
+  }
+
+  beforeAll(async () => {
+    profileDir = await mkdtemp(path.join(os.tmpdir(), 'klartext-auto-open-'));
+    server = await startServer({
+      extraRoutes: {
+        [ARTICLE]: withProbe('seed-wochenblatt/page.html'),
+        [SECTION]: withProbe('gate/non-articles/pfalz-echo-section-no-jsonld.html'),
+      },
+    });
+    session = await launch();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    await rm(profileDir, { recursive: true, force: true });
+  });
+
+  it('adds the host through the options page, asking for its permission from the click', async () => {
+    await session.approveHostPermissions(ORIGINS);
+    const page = await optionsPage();
+    await page.fill('#host-input', `http://${HOST}:${server.port}/some/page.html`);
+    await page.click('#add-site');
+    await page.waitForSelector(`#site-list li[data-host="${HOST}"][data-granted="true"]`);
+    await page.close();
+    await waitForRegistration(true);
+  });
+
+  it('explains a host it cannot take', async () => {
+    const page = await optionsPage();
+    await page.fill('#host-input', 'example.org/lokal');
+    await page.click('#add-site');
+    const text = await page.evaluate<string>(`() => document.querySelector('#options-message').textContent`);
+    expect(text).toMatch(/without a path/);
+    await page.close();
+  });
+
+  it('opens an article straight in the reader, with no frame of the original page', async () => {
+    await expectReaderWithoutFlash();
+  });
+
+  it('shows a section front untouched within the bound', async () => {
+    const tab = await session.open(url(SECTION));
+    await new Promise((resolve) => setTimeout(resolve, BOUND_WITH_SLACK_MS));
+    const seen = await frames(tab);
+    expect(
+      seen.some((f) => f.reader),
+      'the reader never opened',
+    ).toBe(false);
+    expect(await tab.inReader(READ_READER_VIEW)).toBeNull();
+    const firstShown = seen.find(originalShown);
+    expect(firstShown, 'the page became visible').toBeDefined();
+    expect(firstShown!.t).toBeLessThan(BOUND_WITH_SLACK_MS);
+    await tab.close();
+  });
+
+  it('still toggles by toolbar on a whitelisted page', async () => {
+    const tab = await session.open(url(ARTICLE));
+    await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 10_000, 'the reader');
+    await tab.clickToolbar();
+    await waitFor(async () => (await tab.inReader(READ_READER_VIEW)) === null, 5_000, 'the reader to close');
+    await tab.clickToolbar();
+    await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 10_000, 'the reader again');
+    await tab.close();
+  });
+
+  it('keeps the whitelist and the registration across a restart', async () => {
+    if (name === 'chromium') {
+      await session.close();
+      session = await launch();
+    } else {
+      await (session as FirefoxSession).reloadExtension();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    const page = await optionsPage();
+    await page.waitForSelector(`#site-list li[data-host="${HOST}"]`);
+    await page.close();
+    await waitForRegistration(true);
+    await expectReaderWithoutFlash();
+  });
+
+  it('opens pages normally once the host is removed, and gives the permission back', async () => {
+    const page = await optionsPage();
+    await page.waitForSelector(`#site-list li[data-host="${HOST}"] [data-action="remove"]`);
+    await page.click(`#site-list li[data-host="${HOST}"] [data-action="remove"]`);
+    await page.waitForSelector('#site-list-empty');
+    await page.close();
+    await waitForRegistration(false);
+    const check = await optionsPage();
+    const granted = await check.evaluate<boolean>(
+      `() => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: ${JSON.stringify(ORIGINS)} })`,
+    );
+    expect(granted).toBe(false);
+    await check.close();
+
+    const tab = await session.open(url(ARTICLE));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const seen = await frames(tab);
+    expect(seen.some((f) => f.reader)).toBe(false);
+    expect(
+      seen.find((f) => f.content)?.visible,
+      'the page was visible from its first frame with content',
+    ).toBe(true);
+    await tab.close();
+  });
+});
