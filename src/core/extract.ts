@@ -10,7 +10,7 @@ import { collapse, nestingDepth, parseInert, textOf } from './dom';
 import { collectPhotoCandidates, dedupePhotos, type PhotoCandidate, resolveLazyImages } from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
-import { canSanitizeWith, sanitizeHtml } from './sanitize';
+import { canSanitizeWith, defuseClobbering, sanitizeHtml } from './sanitize';
 import type {
   Diagnostics,
   ExtractionResult,
@@ -70,7 +70,7 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
         'no window the sanitizer can use: pass options.sanitizerWindow (jsdom under Node)',
       );
 
-    const clone = step('clone', () => doc.cloneNode(true) as Document);
+    const clone = step('clone', () => defuseClobbering(doc.cloneNode(true) as Document));
     const rule = options.skip?.siteRules ? null : findSiteRule(url, options.rules ?? SITE_RULES);
     const unmatched: string[] = [];
     const meta = step('metadata', () => readMetadata(clone, url));

@@ -298,3 +298,40 @@ export function canSanitizeWith(win: Window | null | undefined): win is Window {
     return false;
   }
 }
+
+/** Elements whose `name`/`id` become properties of their form or of the document (HTML named properties). */
+const NAMED_PROPERTY_ELEMENTS = 'img, form, embed, object, iframe, input, button, fieldset, output, select, textarea';
+
+/** Calls a DOM method from the prototype chain, past any named property that shadows it. */
+function callUnshadowed<T>(target: object, method: string, ...args: unknown[]): T {
+  for (let proto = Object.getPrototypeOf(target); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, method);
+    if (descriptor && typeof descriptor.value === 'function') return descriptor.value.apply(target, args) as T;
+  }
+  throw new TypeError(`no ${method} on ${String(target)}`);
+}
+
+function inheritedPropertyNames(target: object, into: Set<string>): void {
+  for (let proto = Object.getPrototypeOf(target); proto; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) into.add(name);
+  }
+}
+
+/**
+ * DOM clobbering: in `<form><input name="parentNode">` the form's parentNode is the input, so a
+ * tree walk that climbs by parentNode (Readability's) loops forever and hangs the tab;
+ * `<img name="querySelectorAll">` shadows document.querySelectorAll. The extraction clone drops
+ * every such `name`/`id` before anything walks it. Mutates and returns `doc`.
+ */
+export function defuseClobbering(doc: Document): Document {
+  const shadowed = new Set<string>();
+  inheritedPropertyNames(doc, shadowed);
+  inheritedPropertyNames(callUnshadowed<Element>(doc, 'createElement', 'form'), shadowed);
+  for (const el of Array.from(callUnshadowed<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_ELEMENTS))) {
+    for (const attribute of ['name', 'id']) {
+      const value = callUnshadowed<string | null>(el, 'getAttribute', attribute);
+      if (value !== null && shadowed.has(value)) callUnshadowed(el, 'removeAttribute', attribute);
+    }
+  }
+  return doc;
+}

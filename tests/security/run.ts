@@ -61,6 +61,17 @@ export interface BrowserRunResult {
 }
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+/** A page that takes longer than this counts as not tested (and fails the run). */
+const PAGE_TIMEOUT_MS = 45_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface HitCounts {
@@ -156,16 +167,24 @@ export async function runVectorsInBrowser(
     const queue = [...set.pages];
     let done = 0;
     const worker = async () => {
-      const tab = await browserSession.open('about:blank');
       const dialogs = { count: 0 };
-      onDialog(tab, () => {
-        dialogs.count++;
-      });
+      const freshTab = async () => {
+        const opened = await browserSession.open('about:blank');
+        onDialog(opened, () => {
+          dialogs.count++;
+        });
+        return opened;
+      };
+      let tab = await freshTab();
       for (let page = queue.shift(); page; page = queue.shift()) {
+        if (process.env.KLARTEXT_SECURITY_DEBUG) process.stderr.write(`[${name}] start ${page.id}\n`);
         try {
-          await runPage(tab, dialogs, page);
+          await withTimeout(runPage(tab, dialogs, page), PAGE_TIMEOUT_MS, `${page.id} took longer than ${PAGE_TIMEOUT_MS} ms`);
         } catch (error) {
           result.failures.push({ page: page.id, error: String(error).slice(0, 300) });
+          // The tab may be stuck (a modal dialog, a page that never finishes): start over in a new one.
+          void tab.close();
+          tab = await freshTab();
         }
         options.onProgress?.(++done, set.pages.length, page.id);
       }
