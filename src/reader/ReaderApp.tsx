@@ -181,6 +181,18 @@ function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
     opener?.focus({ preventScroll: true });
   };
   const bodyRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A picture that cannot load (gone, blocked, offline) is taken out with its frame and caption.
+    const article = articleRef.current;
+    const onError = (event: Event) => {
+      const target = event.target as Element | null;
+      if (target?.localName !== 'img') return;
+      (target.closest('.kt-lead, .kt-gallery-item, figure') ?? target).classList.add('kt-broken');
+    };
+    article?.addEventListener('error', onError, true);
+    return () => article?.removeEventListener('error', onError, true);
+  }, []);
   useEffect(() => {
     // Pictures inside the text open the viewer on click; by keyboard they are reached in the gallery.
     const body = bodyRef.current;
@@ -197,7 +209,7 @@ function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
 
   return (
     <>
-      <article class={H.article}>
+      <article ref={articleRef} class={H.article}>
         <StoryHeader story={story} t={t} uiLang={uiLang} pictureCount={photos.length} />
         <PartialNotice story={story} t={t} uiLang={uiLang} />
         {lead && <LeadFigure photo={lead} t={t} onOpen={(opener) => open(0, opener)} />}

@@ -37,7 +37,7 @@ export function StoryHeader({ story, t, uiLang, pictureCount }: StoryHeaderProps
         )}
       </p>
       <h1 class={H.title}>{story.title}</h1>
-      {story.subtitle && <p class="kt-subtitle">{story.subtitle}</p>}
+      {isStandfirst(story.subtitle) && <p class="kt-subtitle">{story.subtitle}</p>}
       <p class="kt-meta" lang={uiLang}>
         {published && story.published && <time dateTime={story.published}>{published}</time>}
         {story.readingMinutes > 0 && <span>{t('readingMinutes', String(story.readingMinutes))}</span>}
@@ -56,4 +56,13 @@ function localEdition(story: Story): string {
   const outlet = story.outlet?.trim() ?? '';
   if (!outlet || story.byline.some((author) => author.outlet === outlet)) return '';
   return outlet.toLowerCase() === story.siteName.trim().toLowerCase() ? '' : outlet;
+}
+
+/**
+ * A subtitle worth the header: pages often fill the description with the story's cut-off
+ * opening ("… Bis...") or a whole paragraph; that is the body's job, not the standfirst's.
+ */
+function isStandfirst(subtitle: string): boolean {
+  const text = subtitle.trim();
+  return text.length > 0 && text.length <= 280 && !/(\.\.\.|…)$/.test(text);
 }

@@ -40,6 +40,15 @@ describe('story header', () => {
     expect(view.q('main')?.getAttribute('lang')).toBe('de');
   });
 
+  it('leaves out a subtitle that is only the cut-off opening of the story', () => {
+    view = renderReader(
+      makeStory({
+        subtitle: 'In Nord wurde am Freitag die neue Anlage eröffnet. Für das Quartier sei sie ein...',
+      }),
+    );
+    expect(view.q('.kt-subtitle')).toBeNull();
+  });
+
   it('names the local edition when nobody is named, and shows no author box', () => {
     view = renderReader(makeStory({ outlet: 'Wochenblatt Kaiserslautern' }));
     expect(view.qa(`.${H.author}`)).toHaveLength(0);
@@ -134,6 +143,16 @@ describe('pictures', () => {
     view.cleanup();
     view = renderReader(makeStory({ images: makePhotos(2) }), { locale: 'en' });
     expect(view.text('.kt-gallery-count')).toBe('2 pictures');
+  });
+
+  it('takes a picture that fails to load out, with its frame', () => {
+    view = renderReader(makeStory({ images: makePhotos(3) }));
+    const thumb = view.qa('.kt-gallery-item img')[1] as HTMLImageElement;
+    act(() => {
+      thumb.dispatchEvent(new Event('error'));
+    });
+    expect(thumb.closest('.kt-gallery-item')?.classList.contains('kt-broken')).toBe(true);
+    expect(view.q('.kt-lead')?.classList.contains('kt-broken')).toBe(false);
   });
 
   it('makes pictures in the story text lazy before they are inserted', () => {
