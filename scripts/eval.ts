@@ -83,7 +83,6 @@ function createPageRunner(extractStory: ExtractStory | Error): (page: PageInput)
   return (page) => {
     let ours: ReturnType<typeof parseDocument> | undefined;
     try {
-      const started = performance.now();
       const decoded = decodeHtml(readPageBytes(page.file));
       const encoding = `${decoded.encoding} (${decoded.source})`;
       ours = parseDocument(decoded.text, page.url, DEFAULT_DOM);
@@ -95,7 +94,7 @@ function createPageRunner(extractStory: ExtractStory | Error): (page: PageInput)
       baseline.close();
       const klartext =
         extractStory instanceof Error
-          ? failedRecord(page, 'node', extractStory, Math.round(performance.now() - started))
+          ? failedRecord(page, 'node', extractStory, 0)
           : { ...extractWithCore(extractStory, ours.document, page, CORE_OPTIONS), encoding };
       return { klartext, readability };
     } catch (error) {
