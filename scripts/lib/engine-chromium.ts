@@ -51,7 +51,9 @@ export async function createChromiumEngine(options: EngineOptions): Promise<Engi
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_FLAGS],
+    // page.route answers every request, but preconnect and dns-prefetch hints reach the
+    // resolver without a request: no name but localhost resolves at all.
+    args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
     // Page scripts are stopped by the CSP header, not by javaScriptEnabled: false, which would
     // also stop the callbacks DOMPurify hands the browser (its Trusted Types policy) and make
     // <noscript> content DOM that a reader of the live page never has. Our code arrives by
