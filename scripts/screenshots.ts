@@ -128,9 +128,7 @@ async function comparison(server: RunningServer): Promise<string> {
   try {
     const tab = await session.open(url);
     await openReader(tab);
-    await tab.inReader(
-      `(root) => { const l = root.querySelector('.kt-layer'); if (l.dataset.theme !== 'light') { root.querySelector('.kt-display-toggle').click(); root.querySelector('.kt-segment[data-value="light"] input').click(); root.querySelector('.kt-display-toggle').click(); } }`,
-    );
+    await chooseTheme(tab, 'light');
     await settle(300);
     await tab.screenshot(ours);
   } finally {

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { documentRoot } from '../core/sanitize';
 import type { ExtractionResult } from '../core/story';
 import type { ReaderPreferences } from '../settings/types';
 import type { SpeechSupport } from './components/ReadAloud';
@@ -27,7 +28,12 @@ export interface MountOptions {
   fonts?: LoadedFonts | null;
   /** `performance.now()` around extraction, for the timings the benchmark reads. */
   extraction?: { start: number; end: number };
+  /** The page keeps removing the reader's layer: the caller should close and restore the page. */
+  onDetached?(): void;
 }
+
+/** How often the layer is put back after the page removed it before giving up. */
+const MAX_REATTACH = 3;
 
 /**
  * The host carries every declaration it needs inline and `!important`: inline important
@@ -61,8 +67,9 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
   shadow.append(container);
   options.fonts?.install(doc);
   // Next to <body>, not inside it: pages that rebuild or clear body must not take the reader along.
-  doc.documentElement.append(host);
+  documentRoot(doc).append(host);
   const stopPrinting = preparePrinting(doc, host, () => loadAllPictures(shadow));
+  const stopGuarding = keepAttached(doc, host, () => options.onDetached?.());
 
   let current = { ...options };
   const draw = () =>
@@ -92,12 +99,33 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
       draw();
     },
     unmount() {
+      stopGuarding();
       render(null, container);
       stopPrinting();
       host.remove();
       options.fonts?.uninstall(doc);
     },
   };
+}
+
+/**
+ * Some pages remove every element they did not create. The layer is put back a few times (a page
+ * that rebuilds itself once is fine); a page that keeps removing it would otherwise leave itself
+ * scroll-locked under an invisible reader, so then the reader gives up through `onGiveUp`.
+ */
+function keepAttached(doc: Document, host: HTMLElement, onGiveUp: () => void): () => void {
+  const root = documentRoot(doc);
+  let reattached = 0;
+  const observer = new MutationObserver(() => {
+    if (host.isConnected) return;
+    if (reattached++ < MAX_REATTACH && root.isConnected) root.append(host);
+    else {
+      observer.disconnect();
+      onGiveUp();
+    }
+  });
+  observer.observe(root, { childList: true });
+  return () => observer.disconnect();
 }
 
 function speechSupport(doc: Document): SpeechSupport | null {

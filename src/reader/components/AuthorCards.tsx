@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Author } from '../../core/story';
 import { READER_HOOKS as H } from '../hooks';
 import type { Translate } from '../i18n';
@@ -39,10 +40,12 @@ export function AuthorCards({ authors, t }: { authors: readonly Author[]; t: Tra
 }
 
 function Avatar({ author }: { author: Author }) {
+  const [failed, setFailed] = useState(false);
   // The name stands next to the picture, so the picture itself adds nothing for a screen reader.
-  if (author.avatar) {
+  if (author.avatar && !failed) {
     return (
       <img
+        onError={() => setFailed(true)}
         class={H.authorAvatar}
         src={author.avatar}
         alt=""

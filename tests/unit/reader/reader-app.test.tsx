@@ -97,6 +97,12 @@ describe('author cards', () => {
     // No avatar: initials instead of an empty picture; no link: plain name.
     expect(cards[2]?.querySelector('.kt-author-initials')?.textContent).toBe('AD');
     expect(cards[2]?.querySelector('a')).toBeNull();
+    // An avatar that cannot load gives way to the initials.
+    const avatar = first?.querySelector(`img.${H.authorAvatar}`) as HTMLImageElement;
+    act(() => {
+      avatar.dispatchEvent(new Event('error'));
+    });
+    expect(first?.querySelector('.kt-author-initials')?.textContent).toBe('SW');
     // The edition is on the cards, so the header does not repeat it.
     expect(view.q('.kt-edition')).toBeNull();
   });
