@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { type HostError, matchPatternsFor, parseHostInput } from '../settings/hosts';
-import { FONT_FAMILIES, FONT_SIZE_SCALE_PX, LINE_HEIGHTS, LINE_WIDTHS, THEMES } from '../settings/schema';
+import {
+  defaultSettings,
+  FONT_FAMILIES,
+  FONT_SIZE_SCALE_PX,
+  LINE_HEIGHTS,
+  LINE_WIDTHS,
+  THEMES,
+} from '../settings/schema';
 import {
   addAutoOpenSite,
   loadSettings,
@@ -55,7 +62,12 @@ export function OptionsApp() {
       setSettings(next);
       void refreshGrants(next.autoOpen);
     };
-    void loadSettings().then(apply);
+    loadSettings().then(apply, (error) => {
+      // Unreadable storage must not leave a blank page: show the defaults and say why.
+      console.error('[Klartext] settings unreadable', error);
+      setSettings(defaultSettings());
+      setMessage({ kind: 'error', text: String(error) });
+    });
     const stop = onSettingsChanged(apply);
     // The user may grant or revoke a site in the browser's own UI while this page is open.
     const onPermissions = () => void loadSettings().then(apply);

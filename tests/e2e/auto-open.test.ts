@@ -185,6 +185,27 @@ describe.each(BROWSERS)('automatic reader mode on a whitelisted host (%s)', (nam
     await expectReaderWithoutFlash();
   });
 
+  it('keeps a host whose permission was revoked in the browser, offers to allow it again, and opens it normally meanwhile', async () => {
+    await session.revokeHostPermissions(ORIGINS);
+    await waitForRegistration(false);
+    const page = await optionsPage();
+    await page.waitForSelector(`#site-list li[data-host="${HOST}"][data-granted="false"] [data-action="grant"]`);
+
+    const tab = await session.open(url(ARTICLE));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await frames(tab)).some((f) => f.reader)).toBe(false);
+    await tab.close();
+
+    await session.approveHostPermissions(ORIGINS);
+    // Chromium's site-access control grants by itself (the page sees onAdded and updates);
+    // Firefox's answers the request the button makes.
+    if (name === 'firefox') await page.click(`#site-list li[data-host="${HOST}"] [data-action="grant"]`);
+    await page.waitForSelector(`#site-list li[data-host="${HOST}"][data-granted="true"]`);
+    await page.close();
+    await waitForRegistration(true);
+    await expectReaderWithoutFlash();
+  });
+
   it('opens pages normally once the host is removed, and gives the permission back', async () => {
     const page = await optionsPage();
     await page.waitForSelector(`#site-list li[data-host="${HOST}"] [data-action="remove"]`);

@@ -104,19 +104,26 @@ export class ChromiumSession implements BrowserSession {
    * extension's own request for it then resolves true without a dialog.
    */
   async approveHostPermissions(origins: string[]): Promise<void> {
+    await this.siteAccess('addHostPermission', origins);
+  }
+
+  /** The "Site access" control again: fires permissions.onRemoved in the extension. */
+  async revokeHostPermissions(origins: string[]): Promise<void> {
+    await this.siteAccess('removeHostPermission', origins);
+  }
+
+  private async siteAccess(method: 'addHostPermission' | 'removeHostPermission', origins: string[]): Promise<void> {
     const page = await this.context.newPage();
     try {
       await page.goto('chrome://extensions');
       await page.evaluate(
-        async ([id, patterns]) => {
-          const api = (
-            globalThis as unknown as {
-              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
-            }
-          ).chrome.developerPrivate;
-          for (const pattern of patterns) await api.addHostPermission(id, pattern);
+        async ([id, name, patterns]) => {
+          type DeveloperPrivate = Record<string, (id: string, host: string) => Promise<void>>;
+          const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome
+            .developerPrivate;
+          for (const pattern of patterns) await api[name]!(id, pattern);
         },
-        [this.extensionId, origins] as const,
+        [this.extensionId, method, origins] as const,
       );
     } finally {
       await page.close().catch(() => undefined);

@@ -142,6 +142,16 @@ export class FirefoxSession implements BrowserSession {
       return 'ok';`);
   }
 
+  /** What the permission switch in about:addons does: fires permissions.onRemoved in the extension. */
+  async revokeHostPermissions(origins: string[]): Promise<void> {
+    await this.evaluateInBrowserWindow(`
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+      ExtensionPermissions.remove(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: ${JSON.stringify(origins)} }, extension);
+      return 'ok';`);
+  }
+
   /** about:debugging's "Reload": the extension restarts (storage and grants stay, its background starts anew). */
   async reloadExtension(): Promise<void> {
     await this.evaluateInBrowserWindow(`
@@ -207,7 +217,8 @@ export class FirefoxTab implements Tab {
     const target = { context: this.contextId };
     // BiDi serialises closed shadow roots when asked to (includeShadowTree: 'all').
     const { result } = (await connection.send('script.callFunction', {
-      functionDeclaration: '() => document.documentElement',
+      // Through the prototype: a page may clobber document.documentElement with <form name=documentElement>.
+      functionDeclaration: "() => Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document)",
       target,
       awaitPromise: false,
       resultOwnership: 'root',

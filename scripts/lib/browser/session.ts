@@ -23,6 +23,8 @@ export interface BrowserSession {
    * itself must still come from a click in an extension page.
    */
   approveHostPermissions(origins: string[]): Promise<void>;
+  /** Takes host permissions back the way a person does in the browser's own extension settings. */
+  revokeHostPermissions(origins: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
