@@ -5,6 +5,8 @@
  * page's DOM serialises the same after closing as before opening.
  */
 
+import { documentRoot } from '../core/sanitize';
+
 export interface PageSnapshot {
   restore(): void;
 }
@@ -12,7 +14,7 @@ export interface PageSnapshot {
 const SCROLL_LOCK_PROPERTIES = ['overflow', 'overscroll-behavior'] as const;
 
 export function lockPage(doc: Document): PageSnapshot {
-  const root = doc.documentElement;
+  const root = documentRoot(doc);
   const win = doc.defaultView;
   const scrollX = win?.scrollX ?? 0;
   const scrollY = win?.scrollY ?? 0;
@@ -22,6 +24,9 @@ export function lockPage(doc: Document): PageSnapshot {
   for (const property of SCROLL_LOCK_PROPERTIES) {
     root.style.setProperty(property, property === 'overflow' ? 'hidden' : 'none', 'important');
   }
+  // `* { display: none !important }` hides the root and the reader's layer with it; an inline
+  // important declaration wins, and restore() puts the style attribute back as it was.
+  if (win?.getComputedStyle(root).display === 'none') root.style.setProperty('display', 'block', 'important');
   const pausedMedia = pausePlayingMedia(doc);
 
   return {

@@ -1,4 +1,5 @@
 import { extractStory } from '../core/extract';
+import { documentRoot } from '../core/sanitize';
 import type { ExtractionResult } from '../core/story';
 import type { LoadedFonts } from '../reader/fonts';
 import type { Translate } from '../reader/i18n';
@@ -66,6 +67,7 @@ export function createReaderController(doc: Document, options: ReaderControllerO
         siteActions,
         fonts: options.fonts,
         extraction: { start, end },
+        onDetached: () => controller.close(),
       });
       options.onStateChange(true);
       return result;
@@ -97,5 +99,5 @@ export function createReaderController(doc: Document, options: ReaderControllerO
 
 function isHtmlDocument(doc: Document): boolean {
   // SVG/XML documents, text/plain and image or media tabs have no story, and no <body> to cover.
-  return doc.documentElement instanceof HTMLHtmlElement && /html/i.test(doc.contentType || 'text/html');
+  return documentRoot(doc) instanceof HTMLHtmlElement && /html/i.test(doc.contentType || 'text/html');
 }

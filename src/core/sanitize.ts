@@ -335,3 +335,15 @@ export function defuseClobbering(doc: Document): Document {
   }
   return doc;
 }
+
+/**
+ * `document.documentElement` as the DOM defines it, past a page's `<form name="documentElement">`
+ * (Firefox content scripts see such named properties through their Xray wrappers).
+ */
+export function documentRoot(doc: Document): HTMLElement {
+  for (let proto = Object.getPrototypeOf(doc); proto; proto = Object.getPrototypeOf(proto)) {
+    const getter = Object.getOwnPropertyDescriptor(proto, 'documentElement')?.get;
+    if (getter) return getter.call(doc) as HTMLElement;
+  }
+  return doc.documentElement;
+}
