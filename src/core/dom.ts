@@ -33,17 +33,27 @@ export function hasClassToken(el: Element, pattern: RegExp): boolean {
  * thousands of levels deep, where every wrapper would otherwise have its whole text built.
  */
 export function isShallow(el: Element, maxElements = 12): boolean {
+  // Asked for every element of the page: a sibling walk, no arrays or objects per call.
   let seen = 0;
-  const stack: { el: Element; depth: number }[] = [{ el, depth: 0 }];
-  while (stack.length) {
-    const { el: cur, depth } = stack.pop() as { el: Element; depth: number };
-    if (cur.childElementCount === 0) continue;
-    if (depth >= 3) return false;
-    seen += cur.childElementCount;
-    if (seen > maxElements) return false;
-    for (const child of Array.from(cur.children)) stack.push({ el: child, depth: depth + 1 });
+  let node: Element = el;
+  let depth = 0;
+  for (;;) {
+    const child = node.firstElementChild;
+    if (child) {
+      if (depth >= 3) return false;
+      seen += node.childElementCount;
+      if (seen > maxElements) return false;
+      node = child;
+      depth++;
+      continue;
+    }
+    while (node !== el && !node.nextElementSibling) {
+      node = node.parentElement as Element;
+      depth--;
+    }
+    if (node === el) return true;
+    node = node.nextElementSibling as Element;
   }
-  return true;
 }
 
 /** Depth of the deepest element under root, stopping as soon as it passes `limit`. */

@@ -9,7 +9,6 @@
 import {
   classAndId,
   collapse,
-  hasClassToken,
   isElement,
   isShallow,
   linkDensity,
@@ -90,14 +89,40 @@ export function hasStoryParagraphs(el: Element, needed = 2): boolean {
 interface Context {
   protectedElements: Set<Element>;
   maxLabel: number;
+  /** Matches whatever any family's class pattern matches (and maybe more): one test, not twelve. */
+  anyClass: RegExp | null;
+  /** The same for the label patterns. */
+  anyLabel: RegExp | null;
+}
+
+const prefilters = new WeakMap<readonly ClutterRule[], Pick<Context, 'anyClass' | 'anyLabel'>>();
+
+/**
+ * Most elements match no family, so the walk first asks one union pattern per element. It is
+ * case-insensitive, hence a superset of every pattern; a match is then checked family by family.
+ */
+function prefiltersFor(rules: readonly ClutterRule[]): Pick<Context, 'anyClass' | 'anyLabel'> {
+  let cached = prefilters.get(rules);
+  if (!cached) {
+    const union = (patterns: RegExp[]) =>
+      patterns.length ? new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'i') : null;
+    cached = {
+      anyClass: union(rules.flatMap((r) => (r.classPattern ? [r.classPattern] : []))),
+      anyLabel: union(rules.flatMap((r) => r.labelPatterns ?? [])),
+    };
+    prefilters.set(rules, cached);
+  }
+  return cached;
 }
 
 function isProtected(el: Element, ctx: Context): boolean {
   return ctx.protectedElements.has(el) || NEVER_REMOVE.has(tagName(el));
 }
 
-function matchByClass(el: Element, rule: ClutterRule): boolean {
-  if (!rule.classPattern || !hasClassToken(el, rule.classPattern)) return false;
+/** `names`: the element's classAndId, read once for all families (every element is asked). */
+function matchByClass(el: Element, rule: ClutterRule, names: readonly string[]): boolean {
+  const pattern = rule.classPattern;
+  if (!pattern || !names.some((name) => pattern.test(name))) return false;
   const length = textOf(el).length;
   if (length > rule.maxClassText && !(rule.allowLinkDense && linkDensity(el, length) > 0.5)) return false;
   return rule.ignoreStoryGuard || !hasStoryParagraphs(el);
@@ -164,6 +189,7 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
   const ctx: Context = {
     protectedElements: headlineAncestors(doc),
     maxLabel: Math.max(...rules.map((r) => r.maxLabelText ?? 80)),
+    ...prefiltersFor(rules),
   };
   const found: Removal[] = [];
   const chosen = new Set<Element>();
@@ -172,8 +198,11 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
     const tag = tagName(el);
     if (SKIP.has(tag)) return false;
     if (isProtected(el, ctx)) return true;
-    for (const rule of rules) {
-      if (matchByClass(el, rule)) {
+    const names = classAndId(el);
+    const anyClass = ctx.anyClass;
+    const classMatches = anyClass !== null && names.some((name) => anyClass.test(name));
+    for (const rule of classMatches ? rules : []) {
+      if (matchByClass(el, rule, names)) {
         found.push({ element: el, reason: rule.reason, rule: rule.name });
         chosen.add(el);
         return false;
@@ -183,7 +212,7 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
       const raw = el.textContent ?? '';
       if (raw.length <= ctx.maxLabel * 3) {
         const text = collapse(raw);
-        if (text && text.length <= ctx.maxLabel) {
+        if (text && text.length <= ctx.maxLabel && ctx.anyLabel?.test(text)) {
           for (const rule of rules) {
             const containers = matchByLabel(el, rule, text, ctx);
             if (!containers) continue;
