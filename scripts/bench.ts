@@ -78,7 +78,7 @@ const server = await startServer();
 const bench = await startBrowserBench(server.url, {
   warmup,
   reps,
-  slowMs: 250,
+  slowMs: 400,
   open: !values['no-open'],
   auto: !values['no-auto'],
   timeoutMs: 20_000,

@@ -17,7 +17,7 @@ import {
 } from './bench-inpage';
 import type { BenchPage } from './bench-pages';
 import type { ProfileAggregate } from './bench-profile';
-import { medianOf } from './bench-stats';
+import { fastestOf } from './bench-stats';
 import { type ChromiumSession, type ChromiumTab, launchChromium } from './browser/chromium';
 import { DIST } from './browser/paths';
 import { ensureCoreBundle } from './core-bundle';
@@ -47,6 +47,8 @@ export interface PageMeasures {
   readabilityRuns: number[];
   pipelineRuns: number[];
   outcome: string | null;
+  /** Hash of the pipeline's result (diagnostics left out), to check that speed work changed nothing. */
+  digest: string | null;
   steps: Record<string, number>;
   elements: number | null;
   htmlKB: number | null;
@@ -117,6 +119,7 @@ export async function startBrowserBench(
       readabilityRuns: [],
       pipelineRuns: [],
       outcome: null,
+      digest: null,
       steps: {},
       elements: null,
       htmlKB: null,
@@ -142,10 +145,11 @@ export async function startBrowserBench(
       const runs = await (options.profile ? options.profile.record(cdp, runExtraction) : runExtraction());
       out.readabilityRuns = runs.readability.map(round1);
       out.pipelineRuns = runs.pipeline.map(round1);
-      out.readabilityMs = medianOf(runs.readability);
-      out.pipelineMs = medianOf(runs.pipeline);
+      out.readabilityMs = fastestOf(runs.readability);
+      out.pipelineMs = fastestOf(runs.pipeline);
       out.ratio = out.readabilityMs && out.pipelineMs !== null ? out.pipelineMs / out.readabilityMs : null;
       out.outcome = runs.outcome;
+      out.digest = runs.digest;
       out.steps = runs.steps;
       out.elements = runs.elements;
       out.htmlKB = runs.htmlKB;

@@ -11,6 +11,8 @@ export interface ExtractionRuns {
   pipeline: number[];
   /** `story` or `no-story:<reason>`, from the last pipeline run. */
   outcome: string;
+  /** Hash of the last pipeline result without its diagnostics: speed work must not change it. */
+  digest: string;
   /** The pipeline's own step timings (Diagnostics.timings) from its last run. */
   steps: Record<string, number>;
   elements: number;
@@ -45,8 +47,14 @@ export function extractionRunsScript(options: { warmup: number; reps: number; sl
     runs.readability.push(times.readability);
     runs.pipeline.push(times.pipeline);
   }
+  const { diagnostics, ...result } = last;
+  // The local server's port changes from run to run; the digest must not.
+  const text = JSON.stringify(result).split(location.origin).join('ORIGIN');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return JSON.stringify({
     ...runs,
+    digest: (hash >>> 0).toString(16).padStart(8, '0'),
     outcome: last.kind === 'story' ? 'story' : 'no-story:' + last.reason,
     steps: (last.diagnostics && last.diagnostics.timings) || {},
     elements: document.getElementsByTagName('*').length,

@@ -25,9 +25,12 @@ export function summarize(values: readonly (number | null | undefined)[]): Summa
   };
 }
 
-/** Median of repeated runs of one measure: robust to one run hit by a GC pause or a neighbour's job. */
-export function medianOf(runs: readonly number[]): number | null {
-  return quantile(runs, 0.5);
+/**
+ * The fastest of repeated runs of one measure: on a shared machine noise only ever adds time
+ * (a neighbour's job, a GC pause), so the minimum is the steadiest estimate of the work itself.
+ */
+export function fastestOf(runs: readonly number[]): number | null {
+  return runs.length ? Math.min(...runs) : null;
 }
 
 /** Rounds to `digits` decimals, keeping null. */
