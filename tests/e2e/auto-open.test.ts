@@ -56,6 +56,27 @@ function withProbe(file: string): { body: string } {
   return { body: html.replace(/<head[^>]*>/i, (head) => `${head}${PAINT_PROBE}`) };
 }
 
+/**
+ * A single-page app: a section front whose teaser swaps in a story with history.pushState, and
+ * whose popstate handler puts the front back, as client-side routers do.
+ */
+const SPA_PAGE = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Lokales</title></head><body>
+<header><a href="/auto/spa.html">Stadtanzeiger</a></header><main id="view"></main>
+<script>
+  const teaser = (n) => '<article><a href="/auto/spa/brand-in-der-altstadt-12345' + n + '.html"><h2>Meldung ' + n + ' aus der Stadt</h2></a><p>Kurzer Anreißer zur Meldung.</p></article>';
+  const front = '<h1>Lokales</h1>' + [1, 2, 3, 4, 5, 6].map(teaser).join('');
+  const sentence = 'Die Feuerwehr war mit vier Fahrzeugen in der Altstadt im Einsatz, weil aus einem Dachstuhl Rauch drang. ';
+  const story = '<article><h1>Brand in der Altstadt</h1>' + [1, 2, 3, 4].map(() => '<p>' + sentence.repeat(3) + '</p>').join('') + '</article>';
+  const render = () => {
+    const isStory = location.pathname.includes('/auto/spa/');
+    document.getElementById('view').innerHTML = isStory ? story : front;
+    document.title = isStory ? 'Brand in der Altstadt' : 'Lokales';
+  };
+  window.showStory = () => { history.pushState({}, '', '/auto/spa/brand-in-der-altstadt-123451.html'); render(); };
+  addEventListener('popstate', render);
+  render();
+</script></body></html>`;
+
 const ARTICLE = '/auto/article.html';
 const SECTION = '/auto/section.html';
 
@@ -111,6 +132,7 @@ describe.each(BROWSERS)('automatic reader mode on a whitelisted host (%s)', (nam
       extraRoutes: {
         [ARTICLE]: withProbe('seed-wochenblatt/page.html'),
         [SECTION]: withProbe('gate/non-articles/pfalz-echo-section-no-jsonld.html'),
+        '/auto/spa.html': { body: SPA_PAGE },
       },
     });
     session = await launch();
@@ -167,6 +189,25 @@ describe.each(BROWSERS)('automatic reader mode on a whitelisted host (%s)', (nam
     await waitFor(async () => (await tab.inReader(READ_READER_VIEW)) === null, 5_000, 'the reader to close');
     await tab.clickToolbar();
     await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 10_000, 'the reader again');
+    await tab.close();
+  });
+
+  it('follows single-page navigation: opens on a story pushed into history, closes on back, opens on forward', async () => {
+    const tab = await session.open(url('/auto/spa.html'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await tab.inReader(READ_READER_VIEW), 'no reader on the front').toBeNull();
+
+    await tab.evaluate('() => window.showStory()');
+    const view = await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 5_000, 'the reader on the story');
+    expect(view.title).toBe('Brand in der Altstadt');
+
+    await tab.evaluate('() => history.back()');
+    await waitFor(async () => (await tab.inReader(READ_READER_VIEW)) === null, 5_000, 'the reader to close on back');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await tab.inReader(READ_READER_VIEW), 'the front stays itself').toBeNull();
+
+    await tab.evaluate('() => history.forward()');
+    await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 5_000, 'the reader on forward');
     await tab.close();
   });
 
