@@ -81,7 +81,7 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     const galleries = step('galleries', () => selectAll(clone, rule?.gallery ?? [], unmatched));
     const headline = step('headline', () => headlineAncestors(clone, meta.title.value));
     const paragraphs = step('paragraphs', () => recordParagraphs(clone));
-    const content = step('content', () => findContent(clone, rule, paragraphs, unmatched));
+    const content = step('content', () => findContent(clone, rule, paragraphs, unmatched) ?? readUncleaned(doc));
     if (!content) return noStory('no-content', 'no story text found');
     const notes: string[] = [];
     const photos = step('gallery', () =>
@@ -190,6 +190,15 @@ function findContent(
     unmatched.push(...rule.content);
   }
   return runReadability(doc, paragraphs);
+}
+
+/**
+ * Readability found nothing after cleaning: a clutter rule may have taken too much, so look again
+ * at an untouched copy (its pictures are then only those inside the story it finds).
+ */
+function readUncleaned(doc: Document): ContentResult | null {
+  const fresh = defuseClobbering(doc.cloneNode(true) as Document);
+  return runReadability(fresh, recordParagraphs(fresh));
 }
 
 /** The headline's container chain (the h1 showing the title, else the first h1). */
