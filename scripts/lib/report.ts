@@ -23,6 +23,7 @@ export interface RunInfo {
 }
 
 const WORST_SHOWN = 10;
+const LOWEST_SHOWN = 5;
 /** The extension's default time budget (src/core): pages slower than this would time out there. */
 const SLOW_MS = 3000;
 
@@ -88,12 +89,18 @@ export function printSection(section: SectionResult, write: (line: string) => vo
   write(`   pages: ${section.pages.length}; better than Readability on ${wins}, worse on ${losses.length}`);
   if (losses.length > 0)
     write(`   worst against Readability (${section.pageScore}, klartext vs readability):`);
-  for (const page of losses.slice(0, WORST_SHOWN)) {
-    write(
-      `     ${(page.scores.klartext ?? 0).toFixed(2)} vs ${(page.scores.readability ?? 0).toFixed(2)}  ${page.id}`,
-    );
-    for (const note of (page.notes.klartext ?? []).slice(0, 3)) write(`         ${note}`);
-  }
+  for (const page of losses.slice(0, WORST_SHOWN)) writePage(page, write);
+  // Losses can be small while the target is far: the pages we do worst on, whoever wins them.
+  const lowest = [...section.pages].sort((a, b) => (a.scores.klartext ?? 0) - (b.scores.klartext ?? 0));
+  write(`   lowest for Klartext:`);
+  for (const page of lowest.slice(0, LOWEST_SHOWN)) writePage(page, write);
+}
+
+function writePage(page: PageOutcome, write: (line: string) => void): void {
+  write(
+    `     ${(page.scores.klartext ?? 0).toFixed(3)} vs ${(page.scores.readability ?? 0).toFixed(3)}  ${page.id}`,
+  );
+  for (const note of (page.notes.klartext ?? []).slice(0, 3)) write(`         ${note}`);
 }
 
 export function summaryOf(sections: readonly SectionResult[], info: RunInfo) {
