@@ -10,7 +10,7 @@ import { parseToContentMessage } from '../messages';
 import type { SiteActions } from '../reader/ReaderApp';
 import { findAutoOpenSite } from '../settings/hosts';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
-import { onSettingsChanged, removeAutoOpenSite, saveReaderPreferences } from '../settings/storage';
+import { onSettingsChanged, removeAutoOpenSite } from '../settings/storage';
 import { openOptionsToAdd } from './open-options';
 import { createReaderController, type ReaderController } from './reader-controller';
 import {
@@ -19,6 +19,7 @@ import {
   loadSettingsOrDefaults,
   memoizedTranslate,
   reportReaderState,
+  serialPreferenceSaver,
 } from './reader-environment';
 
 /** Longest time the page stays hidden; after it the original shows, whatever is pending. */
@@ -62,6 +63,7 @@ function startAutoOpen(): void {
     },
   });
 
+  const saves = serialPreferenceSaver();
   const ready = Promise.all([settingsReady, fontsReady]).then(([settings, fonts]) => {
     currentSite = findAutoOpenSite(settings?.autoOpen ?? [], location.href)?.host ?? null;
     // Unregistration reaches open tabs only on their next load: a removed site must not open now.
@@ -71,13 +73,11 @@ function startAutoOpen(): void {
       onStateChange: reportReaderState,
       preferences: settings?.reader ?? { ...DEFAULT_READER_PREFERENCES },
       fonts,
-      savePreferences: (next) => {
-        saveReaderPreferences(next).catch((error) => console.warn('[Klartext] preferences not saved', error));
-      },
+      savePreferences: saves.save,
     });
     controller.setSiteActions(siteActions());
     onSettingsChanged((next) => {
-      controller?.setPreferences(next.reader);
+      if (!saves.busy()) controller?.setPreferences(next.reader);
       autoOpenHere = findAutoOpenSite(next.autoOpen, location.href) !== null;
       controller?.setSiteActions(siteActions());
     });

@@ -8,8 +8,8 @@ import type { ReaderStateMessage } from '../messages';
 import { type LoadedFonts, loadFonts } from '../reader/fonts';
 import type { Translate } from '../reader/i18n';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
-import { loadSettings } from '../settings/storage';
-import type { Settings } from '../settings/types';
+import { loadSettings, saveReaderPreferences } from '../settings/storage';
+import type { ReaderPreferences, Settings } from '../settings/types';
 
 export async function loadSettingsOrDefaults(): Promise<Settings | null> {
   try {
@@ -31,6 +31,28 @@ export function loadReaderFonts(): Promise<LoadedFonts | null> {
     return response.arrayBuffer();
   };
   return loadFonts(readFile, FontFace).catch(() => null);
+}
+
+/**
+ * Saves one after another (each save reads, changes and writes the whole settings object), and
+ * says while any is in flight: a change event then reloads a state older than what the reader
+ * shows (two quick clicks), so only changes made elsewhere should be applied meanwhile.
+ */
+export function serialPreferenceSaver() {
+  let pending = 0;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    busy: () => pending > 0,
+    save(next: ReaderPreferences) {
+      pending += 1;
+      chain = chain
+        .then(() => saveReaderPreferences(next))
+        .catch((error) => console.warn('[Klartext] preferences not saved', error))
+        .finally(() => {
+          pending -= 1;
+        });
+    },
+  };
 }
 
 export function reportReaderState(open: boolean): void {

@@ -110,10 +110,18 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
     return 'local';
   }
 
-  async function update(change: (settings: Settings) => Settings): Promise<Settings> {
-    const next = change(await load());
-    await save(next);
-    return validateSettings(next, now());
+  // Changes from one context run one after another: two overlapping read-change-write cycles
+  // would each write their own copy and lose the other's change.
+  let updates: Promise<unknown> = Promise.resolve();
+  function update(change: (settings: Settings) => Settings): Promise<Settings> {
+    const run = async () => {
+      const next = change(await load());
+      await save(next);
+      return validateSettings(next, now());
+    };
+    const result = updates.then(run, run);
+    updates = result.catch(() => undefined);
+    return result;
   }
 
   return {

@@ -173,6 +173,18 @@ describe('settings store: changes', () => {
     expect((await store.load()).autoOpen.map((s) => s.host)).toEqual(['rheinpfalz.de']);
   });
 
+  it('keeps every change when several are made at once', async () => {
+    const { store } = setup();
+    await Promise.all([
+      store.addAutoOpenSite({ host: 'a.de', includeSubdomains: false, addedAt: '2024-01-01T00:00:00.000Z' }),
+      store.addAutoOpenSite({ host: 'b.de', includeSubdomains: false, addedAt: '2024-01-01T00:00:00.000Z' }),
+      store.saveReaderPreferences({ ...defaultSettings().reader, theme: 'dark' }),
+    ]);
+    const settings = await store.load();
+    expect(settings.autoOpen.map((s) => s.host)).toEqual(['a.de', 'b.de']);
+    expect(settings.reader.theme).toBe('dark');
+  });
+
   it('saves reader preferences without touching the whitelist', async () => {
     const { store } = setup();
     await store.replaceAutoOpenSites(['rheinpfalz.de']);
