@@ -11,7 +11,7 @@ const OTHER_ARTICLE = '/pages/article-en.html';
 
 async function openReader(tab: Tab): Promise<ReaderView> {
   await tab.clickToolbar();
-  return waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 15_000, 'the reader');
+  return waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 30_000, 'the reader');
 }
 
 /** `expression` is evaluated with `root` (the reader's shadow root) in scope. */
