@@ -12,7 +12,8 @@
  *   --tabs N                      pages in flight per browser (default 3)
  *   --serial                      one browser after the other (less load, twice the time)
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserName } from './lib/browser/session';
@@ -39,12 +40,22 @@ let vectors = loadVectors(values.sample ? SAMPLE_VECTORS : SHARED_VECTORS);
 if (values.vectors) vectors = vectors.slice(0, Number(values.vectors));
 const positions = values.positions?.split(',').map((p) => p.trim());
 
+// A copy of the build: other work on this machine may rebuild dist/ while the suite runs.
+const snapshot = await mkdtemp(path.join(os.tmpdir(), 'klartext-security-'));
+const extensionDirs: Record<BrowserName, string> = {
+  chromium: path.join(snapshot, 'chrome'),
+  firefox: path.join(snapshot, 'firefox'),
+};
+await cp(path.join(repoRoot, 'dist', 'chrome'), extensionDirs.chromium, { recursive: true });
+await cp(path.join(repoRoot, 'dist', 'firefox'), extensionDirs.firefox, { recursive: true });
+
 const started = Date.now();
 const run = (name: BrowserName) =>
   runVectorsInBrowser(name, vectors, {
     batchSize: Number(values.batch),
     settleMs: Number(values.settle),
     tabs: Number(values.tabs),
+    extensionDir: extensionDirs[name],
     positions,
     onProgress(done, total, page) {
       if (done % 50 === 0 || done === total) {
@@ -55,8 +66,12 @@ const run = (name: BrowserName) =>
   });
 
 const results: BrowserRunResult[] = [];
-if (values.serial) for (const b of browsers) results.push(await run(b));
-else results.push(...(await Promise.all(browsers.map(run))));
+try {
+  if (values.serial) for (const b of browsers) results.push(await run(b));
+  else results.push(...(await Promise.all(browsers.map(run))));
+} finally {
+  await rm(snapshot, { recursive: true, force: true });
+}
 
 const total = {
   tried: results.reduce((n, r) => n + r.tried, 0),

@@ -4,6 +4,8 @@
  * and left open for as long again. A beacon that fires only with the reader open, or again after
  * the page had gone quiet, counts as executed; the reader's DOM is checked for dangerous constructs.
  */
+import { launchChromium } from '../../scripts/lib/browser/chromium';
+import { launchFirefox } from '../../scripts/lib/browser/firefox';
 import { launchBrowser } from '../../scripts/lib/browser/launch';
 import type { BrowserName, BrowserSession, Tab } from '../../scripts/lib/browser/session';
 import { waitFor } from '../../scripts/lib/browser/session';
@@ -21,6 +23,8 @@ export interface RunOptions {
   settleMs?: number;
   /** Pages in flight at once per browser (toolbar clicks are still one at a time). */
   tabs?: number;
+  /** The unpacked extension to load (default: dist/ for that browser). */
+  extensionDir?: string;
   onProgress?: (done: number, total: number, page: string) => void;
 }
 
@@ -137,7 +141,8 @@ export async function runVectorsInBrowser(
     });
     const clean = cleanPage(server.url);
     for (const page of [clean, ...set.pages]) routes[page.path] = { body: page.html };
-    session = await launchBrowser(name);
+    const dir = options.extensionDir;
+    session = !dir ? await launchBrowser(name) : name === 'chromium' ? await launchChromium({ extensionDir: dir }) : await launchFirefox({ extensionDir: dir });
     const browserSession = session;
     const exclusive = createMutex();
     const cleanTab = await session.open(server.url + clean.path);
