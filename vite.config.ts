@@ -18,10 +18,13 @@ function manifestFor(target: Target): ManifestV3Export {
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        // 140 (ESR) is the first release that knows data_collection_permissions (web-ext lint).
+        strict_min_version: '140.0',
         // AMO requires the declaration; Klartext collects nothing.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android learned data_collection_permissions in 142.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest as unknown as ManifestV3Export;
@@ -33,7 +36,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
-      target: target === 'firefox' ? 'firefox128' : 'chrome120',
+      target: target === 'firefox' ? 'firefox140' : 'chrome120',
       minify: true,
       sourcemap: false,
       modulePreload: false,
