@@ -13,9 +13,8 @@ import {
   type EvalSection,
   type Figure,
   limited,
-  type PageOutcome,
+  scorePages,
 } from './eval-section';
-import type { PageRecord } from './page-record';
 import { type CheckKind, checkRegionalPage } from './regional-checks';
 
 export const regionalDevSection: EvalSection = {
@@ -23,28 +22,20 @@ export const regionalDevSection: EvalSection = {
   title: 'regional-dev (19 hand-annotated regional pages, reader-view checks)',
   async run(ctx) {
     const pages = limited(regionalDevPages(ctx.corpus), ctx.limit);
-    const records: Record<EngineId, PageRecord[]> = { klartext: [], readability: [] };
+    const { outcomes, scores, records } = await scorePages(ctx, pages, (page, record) => {
+      const checks = checkRegionalPage(page.expect, record);
+      const notes = checks.filter((c) => !c.ok).map((c) => `${c.kind}: ${c.message}`);
+      return { score: checks, pageScore: checks.filter((c) => c.ok).length / checks.length, notes };
+    });
     const tallies: Record<EngineId, Map<CheckKind, [number, number]>> = {
       klartext: new Map(),
       readability: new Map(),
     };
-    const outcomes: PageOutcome[] = [];
-    const pairs = await ctx.runPages(pages);
-    for (const [index, page] of pages.entries()) {
-      const pair = pairs[index]!;
-      const outcome: PageOutcome = { id: page.id, file: page.file, scores: {}, notes: {}, ms: {} };
-      for (const engine of ENGINE_IDS) {
-        records[engine].push(pair[engine]);
-        const checks = checkRegionalPage(page.expect, pair[engine]);
-        for (const c of checks) {
-          const tally = tallies[engine].get(c.kind) ?? [0, 0];
-          tallies[engine].set(c.kind, [tally[0] + (c.ok ? 1 : 0), tally[1] + 1]);
-        }
-        outcome.scores[engine] = checks.filter((c) => c.ok).length / checks.length;
-        outcome.notes[engine] = checks.filter((c) => !c.ok).map((c) => `${c.kind}: ${c.message}`);
-        outcome.ms![engine] = pair[engine].ms;
+    for (const engine of ENGINE_IDS) {
+      for (const c of scores[engine].flat()) {
+        const tally = tallies[engine].get(c.kind) ?? [0, 0];
+        tallies[engine].set(c.kind, [tally[0] + (c.ok ? 1 : 0), tally[1] + 1]);
       }
-      outcomes.push(outcome);
     }
 
     const remarks: string[] = [];

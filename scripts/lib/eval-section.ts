@@ -66,6 +66,47 @@ export interface EvalSection {
   run(ctx: EvalContext): Promise<SectionResult | null>;
 }
 
+export interface PageScore<S> {
+  /** What the section aggregates into its figures. */
+  score: S;
+  /** 0..1, for ranking pages. */
+  pageScore: number;
+  /** What went wrong, in words. */
+  notes: string[];
+}
+
+/**
+ * Runs both engines on the pages and scores each output: the per-page loop every comparison
+ * section shares. Returns the page outcomes for the report and each engine's scores and outputs.
+ */
+export async function scorePages<P extends PageInput & { id: string }, S>(
+  ctx: EvalContext,
+  pages: readonly P[],
+  scoreOne: (page: P, record: PageRecord) => PageScore<S>,
+): Promise<{
+  outcomes: PageOutcome[];
+  scores: Record<EngineId, S[]>;
+  records: Record<EngineId, PageRecord[]>;
+}> {
+  const pairs = await ctx.runPages(pages);
+  const scores: Record<EngineId, S[]> = { klartext: [], readability: [] };
+  const records: Record<EngineId, PageRecord[]> = { klartext: [], readability: [] };
+  const outcomes = pages.map((page, index): PageOutcome => {
+    const outcome: PageOutcome = { id: page.id, file: page.file, scores: {}, notes: {}, ms: {} };
+    for (const engine of ENGINE_IDS) {
+      const record = pairs[index]![engine];
+      const scored = scoreOne(page, record);
+      scores[engine].push(scored.score);
+      records[engine].push(record);
+      outcome.scores[engine] = scored.pageScore;
+      outcome.notes[engine] = record.error ? [...scored.notes, `error: ${record.error}`] : scored.notes;
+      outcome.ms![engine] = record.ms;
+    }
+    return outcome;
+  });
+  return { outcomes, scores, records };
+}
+
 /** The slice of pages a run covers. */
 export function limited<T>(pages: readonly T[], limit: number | undefined): T[] {
   return limit === undefined ? [...pages] : pages.slice(0, limit);
