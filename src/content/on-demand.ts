@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { parseToContentMessage } from '../messages';
-import { onSettingsChanged, saveReaderPreferences } from '../settings/storage';
+import { onSettingsChanged } from '../settings/storage';
 import { createReaderController } from './reader-controller';
 import {
   claimReaderScope,
@@ -12,20 +12,24 @@ import {
   loadReaderFonts,
   memoizedTranslate,
   reportReaderState,
+  serialPreferenceSaver,
 } from './reader-environment';
 
 if (claimReaderScope()) {
   // Settings and fonts are read while the toggle message is still on its way, so opening waits
   // for neither: the first paint has the user's theme and type.
   const ready = Promise.all([loadPreferences(), loadReaderFonts()]).then(([preferences, fonts]) => {
+    const saves = serialPreferenceSaver();
     const controller = createReaderController(document, {
       t: memoizedTranslate(),
       onStateChange: reportReaderState,
       preferences,
       fonts,
-      savePreferences: saveReaderPreferences,
+      savePreferences: saves.save,
     });
-    onSettingsChanged((settings) => controller.setPreferences(settings.reader));
+    onSettingsChanged((settings) => {
+      if (!saves.busy()) controller.setPreferences(settings.reader);
+    });
     return controller;
   });
 

@@ -25,11 +25,8 @@ export interface ReaderControllerOptions {
   onStateChange(open: boolean): void;
   /** Preferences the reader opens with: known before the first paint, so no flash of the wrong theme. */
   preferences: ReaderPreferences;
-  /**
-   * Persist a change the user made in the reader. Return the save's promise: saves then run one
-   * after another, and setPreferences() ignores the change events they cause.
-   */
-  savePreferences?(preferences: ReaderPreferences): unknown;
+  /** Persist a change the user made in the reader (serialPreferenceSaver in reader-environment). */
+  savePreferences?(preferences: ReaderPreferences): void;
   fonts?: LoadedFonts | null;
 }
 
@@ -39,22 +36,8 @@ export function createReaderController(doc: Document, options: ReaderControllerO
   let snapshot: PageSnapshot | null = null;
   let preferences = options.preferences;
   let siteActions: SiteActions | undefined;
-  let pendingSaves = 0;
-  let saving: Promise<unknown> = Promise.resolve();
   // The first Intl.DateTimeFormat of a page is slow (ICU data); pay for it now, not in the first paint.
   formatters(options.t('uiLanguage') || 'en');
-
-  function save(next: ReaderPreferences) {
-    if (!options.savePreferences) return;
-    pendingSaves += 1;
-    // Each save reads, changes and writes the whole settings object: two at once would race.
-    saving = saving
-      .then(() => options.savePreferences?.(next))
-      .catch((error) => console.warn('[Klartext] preferences not saved', error))
-      .finally(() => {
-        pendingSaves -= 1;
-      });
-  }
 
   function extract(): ExtractionResult {
     if (!isHtmlDocument(doc)) return { kind: 'no-story', reason: 'not-html', detail: doc.contentType };
@@ -80,7 +63,7 @@ export function createReaderController(doc: Document, options: ReaderControllerO
         preferences,
         onPreferencesChange(next) {
           preferences = next;
-          save(next);
+          options.savePreferences?.(next);
         },
         onClose: () => controller.close(),
         onShowOriginal: () => controller.close(),
@@ -106,9 +89,6 @@ export function createReaderController(doc: Document, options: ReaderControllerO
       return mounted !== null;
     },
     setPreferences(next) {
-      // While our own saves are in flight, a change event carries a state older than the one the
-      // reader shows (two quick clicks); only changes made elsewhere are applied.
-      if (pendingSaves > 0) return;
       preferences = next;
       mounted?.update({ preferences });
     },

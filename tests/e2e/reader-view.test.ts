@@ -248,7 +248,7 @@ describe('accessibility of the open reader (chromium, axe-core)', () => {
       `[axe] ${JSON.stringify(Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.map((x) => `${x.id}:${x.impact}`)])))}`,
     );
     for (const [state, violations] of Object.entries(report)) {
-      expect(serious(violations), state).toEqual([]);
+      expect(serious(violations), `${state}: ${JSON.stringify(serious(violations))}`).toEqual([]);
     }
     await tab.close();
   });
