@@ -16,6 +16,8 @@ export interface PageRecord {
   title: string;
   subtitle: string;
   byline: Author[];
+  /** The outlet or local edition the byline or signature names, when no author carries it. */
+  outlet?: string;
   published: string | null;
   siteName: string;
   lang: string;
@@ -77,6 +79,7 @@ export function recordFromResult(
     title: result.title,
     subtitle: result.subtitle,
     byline: result.byline,
+    outlet: result.outlet,
     published: result.published,
     siteName: result.siteName,
     lang: result.lang,

@@ -76,6 +76,48 @@ export function isPersonName(name: string): boolean {
   return !n.split(/\s+/).every((w) => w.length > 2 && w === w.toUpperCase());
 }
 
+const SIGNATURE = /^(?:quelle|red\.?|redaktion|text)\s*[:,]\s*(.+)$/i;
+const DESK = /^(?:(?:lokal|online-?|nachrichten)?redaktion\s+(.+)|(.+?)\s*[-–]?\s*(?:(?:lokal|online-?|nachrichten)?redaktion|newsdesk|online))$/i;
+/** Words that name a publication, a broadcaster or a desk rather than a person. */
+const OUTLET_WORD =
+  /(?:presse|zeitung|nachrichten|anzeiger|kurier|rundschau|blatt|post|bote|echo|stimme|journal|express|news|radio|rundfunk|fernsehen|verlag|magazin|reporter|tagblatt|volksblatt|allgemeine|kreisblatt|tageblatt|report)\b/i;
+const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:de|at|ch|com|net|org|info|eu|li|lu|it)$/iu;
+
+/**
+ * The outlet a byline or signature names where it names no person: a signature ("Quelle: MDR
+ * THÜRINGEN/ls", "red, wien.ORF.at/Agenturen"), a desk ("N-Land Redaktion") or the publication
+ * itself ("Hildesheimer Presse", "hessenschau.de"). Empty when the text does not look like one.
+ */
+export function outletOf(raw: string): string {
+  return readOutlet(raw).outlet;
+}
+
+/** `marked`: named as a signature or desk, not only guessed from how the words look. */
+function readOutlet(raw: string): { outlet: string; marked: boolean } {
+  const none = { outlet: '', marked: false };
+  let text = collapse(raw).replace(/^[\s|•·,:–—-]+|[\s|•·,:–—-]+$/g, '');
+  let marked = false;
+  const signature = SIGNATURE.exec(text);
+  if (signature?.[1]) {
+    marked = true;
+    const parts = signature[1]
+      .split(/\s*[/,;]\s*/)
+      .filter((p) => p.length > 2 && !REGEXPS.agency.test(p) && !/^agenturen$/i.test(p));
+    text = parts[0] ?? '';
+  }
+  const desk = DESK.exec(text);
+  if (desk) {
+    marked = true;
+    text = (desk[1] ?? desk[2] ?? '').trim();
+  }
+  if (text.length < 2 || text.length > 40 || REGEXPS.agency.test(text)) return none;
+  if (/[!?…"„“]|\d{1,2}\.\s?\d{1,2}\.|\b\d{4}\b/.test(text) || text.split(/\s+/).length > 4) return none;
+  if (!marked && isPersonName(text)) return none;
+  const allCaps = /\p{Lu}{2}/u.test(text) && text === text.toUpperCase();
+  if (marked || DOMAIN.test(text) || allCaps || OUTLET_WORD.test(text)) return { outlet: text, marked };
+  return none;
+}
+
 interface Candidate extends Author {
   rank: number;
   source: Provenance;
@@ -143,6 +185,7 @@ function fromDomBylines(
   doc: Document,
   pageUrl: string,
   outlets: string[],
+  guessedOutlets: string[],
   boxSelectors: readonly string[] = [],
 ): Candidate[] {
   const found: Candidate[] = [];
@@ -168,6 +211,11 @@ function fromDomBylines(
     const parsed = parseBylineText(text);
     if (!parsed.names.length) {
       if (parsed.outlet) outlets.push(parsed.outlet);
+      // a box around smaller bylines ("N-Land" label + "N-Land Redaktion"): the inner ones say it
+      else if (!el.querySelector(BYLINE_SELECTOR)) {
+        const { outlet, marked } = readOutlet(text);
+        if (outlet) (marked ? outlets : guessedOutlets).push(outlet);
+      }
       continue;
     }
     done.add(el);
@@ -248,7 +296,10 @@ function avatarOf(scope: Element, pageUrl: string): string | undefined {
 const TEXT_PATTERN_TAGS =
   'p, span, div, li, address, small, strong, em, b, dd, dt, figcaption, h4, h5, h6, time';
 const TEXT_PREFIX =
-  /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion)\b/i;
+  /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion|quelle\s*:|red\.?\s*,)/i;
+/** A desk signature: "Quelle: MDR THÜRINGEN/ls", "red, wien.ORF.at/Agenturen" (initials or agencies after a slash). */
+const SIGNATURE_LINE = /^(?:quelle\s*:|red\.?\s*,)\s*[^/]{2,40}\/\s*\S+$/i;
+const NOT_A_SIGNATURE = 'figure, figcaption, [class*="caption"], [class*="credit"], [class*="copyright"], table';
 
 /** "Autor: …", "Von …", "hochgeladen von …" anywhere in short elements. */
 function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
@@ -265,6 +316,11 @@ function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
       /^(?:autor(?:in)?|author|von|by|text|fotos?)\s*:?$/i.test(text) && el.nextElementSibling
         ? `${text} ${textOf(el.nextElementSibling)}`
         : text;
+    if (SIGNATURE_LINE.test(text)) {
+      const outlet = el.closest(NOT_A_SIGNATURE) ? '' : outletOf(text);
+      if (outlet) outlets.push(outlet);
+      continue;
+    }
     const parsed = parseBylineText(full);
     if (!parsed.names.length) continue;
     if (parsed.outlet) outlets.push(parsed.outlet);
@@ -314,8 +370,10 @@ export function findAuthors(
   rule?: SiteRule | null,
 ): BylineResult {
   const outlets: string[] = [];
+  /** Publication names a byline shows in place of a person, trusted less than a signature. */
+  const guessedOutlets: string[] = [];
   const boxes = rule?.author?.box ?? [];
-  const domBylines = fromDomBylines(doc, pageUrl, outlets, boxes);
+  const domBylines = fromDomBylines(doc, pageUrl, outlets, guessedOutlets, boxes);
   const sources: Candidate[][] = [
     domBylines.filter((c) => c.rank === 0),
     fromJsonLd(meta, pageUrl, outlets),
@@ -342,6 +400,10 @@ export function findAuthors(
     seen.set(k, merged);
     authors.push(merged);
   }
-  const outlet = authors.find((a) => a.outlet)?.outlet ?? outlets.find((o) => o.length > 1) ?? '';
+  const outlet =
+    authors.find((a) => a.outlet)?.outlet ??
+    outlets.find((o) => o.length > 1) ??
+    guessedOutlets.find((o) => o.length > 1) ??
+    '';
   return { authors, outlet, source: primary[0]?.source ?? 'none' };
 }

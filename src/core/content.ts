@@ -10,6 +10,11 @@ export interface ContentResult {
   element: Element;
   /** The story's container in the page structure (for deciding which pictures belong to it). */
   storyRoot: Element | null;
+  /**
+   * The story container's ancestors as they were before Readability moved its nodes into its
+   * own detached tree (where `parentElement` no longer leads to the headline).
+   */
+  storyAncestors: Element[];
   source: Provenance;
   readabilityTitle: string;
 }
@@ -52,24 +57,26 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
   if (!parsed?.content) return null;
   const element = parsed.content;
   const kept = paragraphs.filter((r) => element.contains(r.p));
+  const [storyRoot = null, ...storyAncestors] = commonAncestors(kept);
   return {
     element,
-    storyRoot: commonAncestor(kept),
+    storyRoot,
+    storyAncestors,
     source: 'readability',
     readabilityTitle: parsed.title ?? '',
   };
 }
 
-/** Lowest common ancestor of the kept paragraphs, from their recorded ancestor chains. */
-function commonAncestor(kept: ParagraphRecord[]): Element | null {
+/** Lowest common ancestor of the kept paragraphs and its ancestors, from their recorded chains. */
+function commonAncestors(kept: ParagraphRecord[]): Element[] {
   const [firstKept] = kept;
-  if (!firstKept) return null;
+  if (!firstKept) return [];
   let common = firstKept.ancestors;
   for (const rec of kept.slice(1)) {
     const set = new Set(rec.ancestors);
     const idx = common.findIndex((a) => set.has(a));
-    if (idx < 0) return null;
+    if (idx < 0) return [];
     common = common.slice(idx);
   }
-  return common[0] ?? null;
+  return common;
 }

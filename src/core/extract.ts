@@ -6,7 +6,7 @@ import type { SiteRule } from '../sites/types';
 import { findAuthors, readSignature } from './byline';
 import { removeClutter } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
-import { collapse, nestingDepth, parseInert, textOf } from './dom';
+import { ancestors, collapse, nestingDepth, parseInert, textOf } from './dom';
 import { collectPhotoCandidates, dedupePhotos, type PhotoCandidate, resolveLazyImages } from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
@@ -186,7 +186,7 @@ function findContent(
 ): ContentResult | null {
   if (rule?.content?.length) {
     const el = fromSelectors(doc, rule.content);
-    if (el) return { element: el, storyRoot: el, source: 'rule', readabilityTitle: '' };
+    if (el) return { element: el, storyRoot: el, storyAncestors: ancestors(el), source: 'rule', readabilityTitle: '' };
     unmatched.push(...rule.content);
   }
   return runReadability(doc, paragraphs);
@@ -226,7 +226,8 @@ function storyPhotos(
 ): Photo[] {
   const root = content.storyRoot;
   let scope: Element | null = root;
-  for (let cur = root, i = 0; cur && i < 4; cur = cur.parentElement, i++) {
+  const chain = root ? [root, ...content.storyAncestors] : [];
+  for (const cur of chain.slice(0, 4)) {
     if (headline.has(cur)) {
       scope = cur;
       break;

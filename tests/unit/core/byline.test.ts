@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findAuthors, isPersonName, parseBylineText, readSignature } from '../../../src/core/byline';
+import { findAuthors, isPersonName, outletOf, parseBylineText, readSignature } from '../../../src/core/byline';
 import { readMetadata } from '../../../src/core/metadata';
 
 const URL_ = 'https://www.example-zeitung.de/lokales/artikel-1';
@@ -103,5 +103,54 @@ describe('readSignature', () => {
   ])('%s', (html, names, outlet) => {
     const { document } = parseHTML(`<div><p>Langer Text der Geschichte, der hier endet.</p>${html}</div>`);
     expect(readSignature(document.querySelector('div') as unknown as Element)).toEqual({ names, outlet });
+  });
+});
+
+describe('outletOf (a byline or signature naming no person)', () => {
+  it.each([
+    ['Quelle: MDR THÜRINGEN/ls', 'MDR THÜRINGEN'],
+    ['Quelle: hessenschau.de/bb', 'hessenschau.de'],
+    ['red, wien.ORF.at/Agenturen', 'wien.ORF.at'],
+    ['N-Land Redaktion', 'N-Land'],
+    ['Redaktion Stadtanzeiger Nord', 'Stadtanzeiger Nord'],
+    ['Hildesheimer Presse', 'Hildesheimer Presse'],
+    ['meinort.de', 'meinort.de'],
+    // persons, agencies, prompts and sentences are not outlets
+    ['Stephanie Walter', ''],
+    ['dpa', ''],
+    ['Mehr Artikel', ''],
+    ['Sie möchten diesem Profil folgen?', ''],
+    ['Quelle: dpa/afp', ''],
+  ])('%s', (raw, outlet) => {
+    expect(outletOf(raw)).toBe(outlet);
+  });
+});
+
+describe('findAuthors: outlets named where no person is', () => {
+  const authorsOf = (html: string) => {
+    const { document } = parseHTML(`<html><head></head><body>${html}</body></html>`);
+    const doc = document as unknown as Document;
+    return findAuthors(doc, readMetadata(doc, URL_), URL_);
+  };
+
+  it('takes a desk from an author box ("N-Land Redaktion")', () => {
+    const r = authorsOf(
+      '<article><h1>Unfall</h1><div class="author"><span class="author__info--name">N-Land Redaktion</span></div><p>Text der Meldung.</p></article>',
+    );
+    expect(r.authors).toEqual([]);
+    expect(r.outlet).toBe('N-Land');
+  });
+
+  it('takes the publication from an author link ("Hildesheimer Presse")', () => {
+    const r = authorsOf('<span class="cm-author"><a class="url fn n" href="/author/hp/">Hildesheimer Presse</a></span>');
+    expect(r.outlet).toBe('Hildesheimer Presse');
+  });
+
+  it('reads a desk signature anywhere below the story, not a picture credit', () => {
+    const story = '<div class="story"><p>Lange Geschichte.</p></div>';
+    expect(authorsOf(`${story}<div class="paragraph"><p class="text"><em>Quelle: MDR THÜRINGEN/ls</em></p></div>`).outlet).toBe(
+      'MDR THÜRINGEN',
+    );
+    expect(authorsOf(`${story}<figure><img src="a.jpg"><figcaption>Quelle: Stadt Beispiel/xy</figcaption></figure>`).outlet).toBe('');
   });
 });

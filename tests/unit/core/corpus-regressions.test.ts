@@ -1,0 +1,41 @@
+/**
+ * Regression tests on real pages from ../shared/corpus, copied unchanged into
+ * tests/fixtures/corpus/<name>/ with their corpus ground truth. Each page asserts the check
+ * kinds of the bug it was added for (check.py's checks, via the eval's port of it).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeHtml, readPageBytes } from '../../../scripts/lib/decode';
+import { parseDocument } from '../../../scripts/lib/dom';
+import { type CheckKind, checkRegionalPage } from '../../../scripts/lib/regional-checks';
+import type { RegionalExpectation } from '../../../scripts/lib/corpus';
+import { extractStory } from '../../../src/core/extract';
+
+const dir = new URL('../../fixtures/corpus/', import.meta.url);
+
+const PAGES: { name: string; kinds: CheckKind[] }[] = [
+  { name: 'n-land-simmelsdorf', kinds: ['outlet', 'images', 'image src', 'image caption', 'image credit', 'with'] },
+  { name: 'mdr-autohaeuser', kinds: ['outlet', 'with'] },
+  { name: 'hessenschau-yuecel', kinds: ['outlet', 'with'] },
+  { name: 'hildesheimer-presse-hund', kinds: ['outlet', 'with', 'images', 'image src'] },
+];
+
+describe.each(PAGES)('corpus page $name', ({ name, kinds }) => {
+  it(`passes its ${kinds.join(', ')} checks`, () => {
+    const expected = JSON.parse(readFileSync(new URL(`${name}/expected.json`, dir), 'utf8')) as RegionalExpectation & {
+      url: string;
+    };
+    const html = decodeHtml(readPageBytes(new URL(`${name}/page.html.gz`, dir).pathname)).text;
+    const page = parseDocument(html, expected.url, 'jsdom');
+    try {
+      const result = extractStory(page.document, expected.url, { timeBudgetMs: 60_000 });
+      if (result.kind !== 'story') throw new Error(`no story: ${result.reason} ${result.detail}`);
+      const failed = checkRegionalPage(expected, result)
+        .filter((c) => kinds.includes(c.kind) && !c.ok)
+        .map((c) => `${c.kind}: ${c.message}`);
+      expect(failed).toEqual([]);
+    } finally {
+      page.close();
+    }
+  }, 60_000);
+});
