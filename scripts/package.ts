@@ -11,7 +11,9 @@ import { repoRoot } from './lib/serve';
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const run = (file: string, args: string[]) => execFileSync(file, args, { cwd: repoRoot, stdio: 'inherit' });
 
-const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
 const artifacts = path.join(repoRoot, 'web-ext-artifacts');
 const firefoxDir = path.join(repoRoot, 'dist', 'firefox');
 const chromeDir = path.join(repoRoot, 'dist', 'chrome');
@@ -43,4 +45,6 @@ run(bin('web-ext'), [
   '--overwrite-dest',
   '--no-config-discovery',
 ]);
-process.stdout.write(`\nStore packages in ${path.relative(repoRoot, artifacts)}/: klartext-firefox-${version}.zip, ${chromeZip}\n`);
+process.stdout.write(
+  `\nStore packages in ${path.relative(repoRoot, artifacts)}/: klartext-firefox-${version}.zip, ${chromeZip}\n`,
+);

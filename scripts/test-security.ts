@@ -16,10 +16,10 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BrowserName } from './lib/browser/session';
-import { repoRoot } from './lib/serve';
 import { type BrowserRunResult, runVectorsInBrowser } from '../tests/security/run';
 import { loadVectors, SAMPLE_VECTORS, SHARED_VECTORS } from '../tests/security/vectors';
+import type { BrowserName } from './lib/browser/session';
+import { repoRoot } from './lib/serve';
 
 const { values } = parseArgs({
   options: {
@@ -88,15 +88,18 @@ const lines = [
   `  pages not tested (reader did not open): ${total.failures}`,
   ...results.map(
     (r) =>
-      `  ${r.browser}: ${r.seconds} s, ${r.noStoryPages} pages answered with a message, ${r.clickRetries} toolbar clicks repeated, ${r.repeatingInPage} beacons the page kept firing by itself, ${r.readerRequests} reader requests to vector URLs`,
+      `  ${r.browser}: ${r.seconds} s, ${r.noStoryPages} pages answered with a message, ${r.clickRetries} toolbar clicks repeated, ${r.unconfirmed} first-pass findings re-run alone, ${r.repeatingInPage} beacons the page kept firing by itself, ${r.readerRequests} reader requests to vector URLs`,
   ),
   `  wall time: ${Math.round((Date.now() - started) / 1000)} s`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 for (const r of results) {
-  for (const e of r.executed.slice(0, 20)) process.stdout.write(`  EXECUTED ${r.browser} ${e.page} ${e.vector} @ ${e.position} (${e.how})\n`);
-  for (const f of r.flagged.slice(0, 20)) process.stdout.write(`  FLAGGED ${r.browser} ${f.page}: ${f.findings.slice(0, 5).join('; ')}\n`);
-  for (const f of r.failures.slice(0, 20)) process.stdout.write(`  NOT TESTED ${r.browser} ${f.page}: ${f.error}\n`);
+  for (const e of r.executed.slice(0, 20))
+    process.stdout.write(`  EXECUTED ${r.browser} ${e.page} ${e.vector} @ ${e.position} (${e.how})\n`);
+  for (const f of r.flagged.slice(0, 20))
+    process.stdout.write(`  FLAGGED ${r.browser} ${f.page}: ${f.findings.slice(0, 5).join('; ')}\n`);
+  for (const f of r.failures.slice(0, 20))
+    process.stdout.write(`  NOT TESTED ${r.browser} ${f.page}: ${f.error}\n`);
 }
 
 const reportDir = path.join(repoRoot, 'tests', 'security', 'reports');

@@ -64,7 +64,11 @@ describe.each(BROWSERS)('hostile pages (%s)', (name) => {
 
   // The first rebuild changes the page's own serialization (whitespace), so "before" is taken after it.
   it('keeps the reader while the page rebuilds <body> every second', async () => {
-    const { tab, before, after, view, onTop, stillThere } = await openAndClose('rebuild-body.html', 2_500, 1_300);
+    const { tab, before, after, view, onTop, stillThere } = await openAndClose(
+      'rebuild-body.html',
+      2_500,
+      1_300,
+    );
     expect(view.title).toBe(TITLE);
     expect(onTop).toBe(true);
     expect(stillThere?.title).toBe(TITLE);

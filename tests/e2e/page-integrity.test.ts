@@ -29,21 +29,27 @@ const STATE = `() => {
   };
 }`;
 
-const isOpen = async (tab: Tab) => (await tab.inReader('(root) => !!root.querySelector(".kt-layer")')) === true;
+const isOpen = async (tab: Tab) =>
+  (await tab.inReader('(root) => !!root.querySelector(".kt-layer")')) === true;
 
 async function domCounters(tab: Tab): Promise<{ nodes: number; jsEventListeners: number } | null> {
   if (!('page' in tab) || !(tab as ChromiumTab).page.context) return null;
   const page = (tab as ChromiumTab).page;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const counters = (await cdp.send('Memory.getDOMCounters' as never)) as { nodes: number; jsEventListeners: number };
+  const counters = (await cdp.send('Memory.getDOMCounters' as never)) as {
+    nodes: number;
+    jsEventListeners: number;
+  };
   await cdp.detach();
   return counters;
 }
 
 function recordRequests(tab: Tab): string[] {
   const urls: string[] = [];
-  const page = (tab as unknown as { page: { on(event: 'request', fn: (r: { url(): string }) => void): void } }).page;
+  const page = (
+    tab as unknown as { page: { on(event: 'request', fn: (r: { url(): string }) => void): void } }
+  ).page;
   page.on('request', (request) => urls.push(request.url()));
   return urls;
 }
@@ -53,7 +59,9 @@ describe.each(BROWSERS)('page integrity (%s)', (name) => {
 
   it(`is exact after ${CYCLES} openings and closings, and nothing of ours stays behind`, async () => {
     const tab = await journey.browser().open(journey.url(SEED));
-    await tab.evaluate(`() => { window.scrollTo(0, 420); document.querySelector('main a[href], article a[href], a[href]').focus({ preventScroll: true }); window.scrollTo(0, 420); }`);
+    await tab.evaluate(
+      `() => { window.scrollTo(0, 420); document.querySelector('main a[href], article a[href], a[href]').focus({ preventScroll: true }); window.scrollTo(0, 420); }`,
+    );
     // The page's own lazy loader swaps in the pictures near the viewport: let it finish first.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const before = await tab.evaluate(STATE);
@@ -62,7 +70,11 @@ describe.each(BROWSERS)('page integrity (%s)', (name) => {
       await tab.clickToolbar();
       await waitFor(() => isOpen(tab), 20_000, `the reader, opening ${i + 1}`);
       await tab.clickToolbar();
-      await waitFor(async () => (await tab.inReader('(root) => true')) === null, 5_000, `the reader to close, closing ${i + 1}`);
+      await waitFor(
+        async () => (await tab.inReader('(root) => true')) === null,
+        5_000,
+        `the reader to close, closing ${i + 1}`,
+      );
       if (i === 0) afterFirst = await domCounters(tab);
     }
     expect(await tab.evaluate(STATE)).toEqual(before);
@@ -83,7 +95,9 @@ describe.each(BROWSERS)('page integrity (%s)', (name) => {
 
     const afterAll = await domCounters(tab);
     if (afterFirst && afterAll) {
-      console.log(`[${name}] DOM counters after 1 cycle ${JSON.stringify(afterFirst)}, after ${CYCLES}: ${JSON.stringify(afterAll)}`);
+      console.log(
+        `[${name}] DOM counters after 1 cycle ${JSON.stringify(afterFirst)}, after ${CYCLES}: ${JSON.stringify(afterAll)}`,
+      );
       expect(afterAll.jsEventListeners).toBeLessThanOrEqual(afterFirst.jsEventListeners);
       // A leaked reader would keep its whole DOM (hundreds of nodes) per opening. Measured: about
       // 5 nodes per opening remain after a forced GC (+245 over 49) — small, not yet explained,
@@ -104,7 +118,9 @@ describe.each(BROWSERS)('page integrity (%s)', (name) => {
     // host, use_dynamic_url) are no network requests.
     const packaged = /^(?:chrome|moz)-extension:\/\//;
     const pageAssets = `${journey.url('/seed-wochenblatt/')}`;
-    const foreign = requests.filter((url) => !packaged.test(url) && !url.startsWith(pageAssets) && !url.startsWith('data:'));
+    const foreign = requests.filter(
+      (url) => !packaged.test(url) && !url.startsWith(pageAssets) && !url.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     console.log(`[${name}] requests while the reader was open: ${requests.length}`);
     await tab.close();

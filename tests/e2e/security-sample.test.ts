@@ -31,7 +31,11 @@ describe.each(BROWSERS)('the beacons (%s)', (name) => {
     const routes: Record<string, StaticRoute> = {};
     const server = await startServer({ extraRoutes: routes });
     try {
-      const control = { id: 'control', source: 'this test', payload: '<img src="/nothing-here.png" onerror="alert(1)">' };
+      const control = {
+        id: 'control',
+        source: 'this test',
+        payload: '<img src="/nothing-here.png" onerror="alert(1)">',
+      };
       const set = buildVectorPages([control], { origin: server.url, positions: ['paragraph'] });
       const page = set.pages[0];
       if (!page) throw new Error('no control page built');

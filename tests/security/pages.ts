@@ -97,14 +97,10 @@ const PLACEHOLDER_GIF = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAA
 /** The page's own guard: alert & friends that a payload reaches without naming them report too. */
 function dialogTrap(origin: string, page: string): string {
   const base = `${origin}/hit/g/${page}/`;
-  return `<script>(function(){var b=function(n){return function(){try{fetch(${JSON.stringify(base)}+n)}catch(e){}}};` +
-    `window.alert=b('alert');window.prompt=b('prompt');window.confirm=b('confirm');window.print=b('print');})();</script>`;
-}
-
-interface Slot {
-  placement: Placement;
-  /** The payload rewritten for this placement. */
-  payload: string;
+  return (
+    `<script>(function(){var b=function(n){return function(){try{fetch(${JSON.stringify(base)}+n)}catch(e){}}};` +
+    `window.alert=b('alert');window.prompt=b('prompt');window.confirm=b('confirm');window.print=b('print');})();</script>`
+  );
 }
 
 function articlePage(opts: {
@@ -161,18 +157,24 @@ function paragraphsHtml(): string {
 }
 
 /** One page per vector: the vector in every single-field position at once. */
-function singlePage(origin: string, vector: Vector, index: number, wanted: Set<string>, keyOf: KeyMaker): VectorPage {
+function singlePage(
+  origin: string,
+  vector: Vector,
+  index: number,
+  wanted: Set<string>,
+  keyOf: KeyMaker,
+): VectorPage {
   const id = `s${index}`;
   const slot = (position: string): string | null => {
     if (!wanted.has(position)) return null;
     return keyOf({ page: id, vector: vector.id, position }).payload;
   };
   const placements: Placement[] = [];
-  const use = (position: string, fallback: string, escape: (s: string) => string) => {
+  const use = (position: string, fallback: string, encode: (s: string) => string) => {
     const payload = slot(position);
-    if (payload === null) return escape(fallback);
+    if (payload === null) return encode(fallback);
     placements.push({ page: id, vector: vector.id, position });
-    return escape(payload);
+    return encode(payload);
   };
   const useJson = (position: string, fallback: string) => {
     const payload = slot(position);
@@ -232,10 +234,14 @@ function batchPage(
         items.push(`<figure><img src="${img}" width="800" height="600" alt="Bild ${n}"></figure>`);
         break;
       case 'caption':
-        items.push(`<figure><img src="${img}" width="800" height="600" alt="Bild ${n}"><figcaption>${escapeText(payload)}</figcaption></figure>`);
+        items.push(
+          `<figure><img src="${img}" width="800" height="600" alt="Bild ${n}"><figcaption>${escapeText(payload)}</figcaption></figure>`,
+        );
         break;
       case 'alt':
-        items.push(`<figure><img src="${img}" width="800" height="600" alt="${escapeAttr(payload)}"><figcaption>Bild ${n}</figcaption></figure>`);
+        items.push(
+          `<figure><img src="${img}" width="800" height="600" alt="${escapeAttr(payload)}"><figcaption>Bild ${n}</figcaption></figure>`,
+        );
         break;
       case 'paragraph':
         items.push(`<p>${escapeText(payload)} ${text}</p>`);
@@ -243,13 +249,19 @@ function batchPage(
       case 'data-src':
       case 'data-original':
       case 'data-lazy-src':
-        items.push(`<figure><img class="lazy" src="${PLACEHOLDER_GIF}" ${position.name}="${escapeAttr(payload)}" width="800" height="600" alt="Bild ${n}"><figcaption>Bild ${n}</figcaption></figure>`);
+        items.push(
+          `<figure><img class="lazy" src="${PLACEHOLDER_GIF}" ${position.name}="${escapeAttr(payload)}" width="800" height="600" alt="Bild ${n}"><figcaption>Bild ${n}</figcaption></figure>`,
+        );
         break;
       case 'data-srcset':
-        items.push(`<figure><img class="lazy" src="${PLACEHOLDER_GIF}" data-srcset="${escapeAttr(payload)}" width="800" height="600" alt="Bild ${n}"><figcaption>Bild ${n}</figcaption></figure>`);
+        items.push(
+          `<figure><img class="lazy" src="${PLACEHOLDER_GIF}" data-srcset="${escapeAttr(payload)}" width="800" height="600" alt="Bild ${n}"><figcaption>Bild ${n}</figcaption></figure>`,
+        );
         break;
       case 'noscript':
-        items.push(`<figure><img class="lazy" src="${PLACEHOLDER_GIF}" data-src="${img}" width="800" height="600" alt="Bild ${n}"><noscript>${payload}</noscript><figcaption>Bild ${n}</figcaption></figure>`);
+        items.push(
+          `<figure><img class="lazy" src="${PLACEHOLDER_GIF}" data-src="${img}" width="800" height="600" alt="Bild ${n}"><noscript>${payload}</noscript><figcaption>Bild ${n}</figcaption></figure>`,
+        );
         break;
       case 'template':
         items.push(`<p>${text}</p><template>${payload}${RAW_CLOSERS}</template>`);
@@ -292,15 +304,18 @@ export function buildVectorPages(vectors: readonly Vector[], options: BuildOptio
     keys.set(key, placement);
     const vector = byId.get(placement.vector);
     if (!vector) throw new Error(`unknown vector ${placement.vector}`);
-    return { key, payload: instrumentPayload(vector.payload, `${origin}/hit/x/${key}`, `${origin}/hit/ext/${key}`) };
+    return {
+      key,
+      payload: instrumentPayload(vector.payload, `${origin}/hit/x/${key}`, `${origin}/hit/ext/${key}`),
+    };
   };
 
   const pages: VectorPage[] = [];
   const excluded: Placement[] = [];
   if (POSITIONS.some((p) => p.kind === 'single' && wanted.has(p.name))) {
-    vectors
-      .slice(0, options.singleLimit ?? vectors.length)
-      .forEach((vector, i) => pages.push(singlePage(origin, vector, i, wanted, keyOf)));
+    for (const [i, vector] of vectors.slice(0, options.singleLimit ?? vectors.length).entries()) {
+      pages.push(singlePage(origin, vector, i, wanted, keyOf));
+    }
   }
   for (const position of POSITIONS) {
     if (position.kind !== 'multi' || !wanted.has(position.name)) continue;

@@ -5,9 +5,30 @@
  */
 
 /** Elements that must never appear in the reader (its own stylesheet excepted). */
-export const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'object', 'embed', 'form', 'base', 'meta', 'style', 'link'];
+export const FORBIDDEN_ELEMENTS = [
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'base',
+  'meta',
+  'style',
+  'link',
+];
 /** Attributes that hold URLs a browser may load or navigate to. */
-export const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background'];
+export const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'background',
+];
 
 /**
  * `findDangerousConstructs(root, allowedOwnStyles)`: self-contained (it is sent into the page as

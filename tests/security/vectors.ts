@@ -17,7 +17,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The whole collection, shared between the projects of this workplace. */
 export const SHARED_VECTORS =
-  process.env.KLARTEXT_XSS_VECTORS ?? path.resolve(here, '..', '..', '..', 'shared', 'security', 'xss-vectors.jsonl');
+  process.env.KLARTEXT_XSS_VECTORS ??
+  path.resolve(here, '..', '..', '..', 'shared', 'security', 'xss-vectors.jsonl');
 
 /** A fixed sample of it, kept in the repository so `npm test` runs anywhere (same licences, same ids). */
 export const SAMPLE_VECTORS = path.join(here, 'vectors-sample.jsonl');
@@ -61,9 +62,11 @@ export function beaconFunction(url: string): string {
   return `(function(){fetch(${charCodes(url)})})`;
 }
 
-const DIALOG_CALL = /(?:\b(?:window|top|self|parent|frames|globalThis|this)\s*\.\s*)?(?<![\w$.])(?:alert|prompt|confirm|print)(?![\w$])/g;
+const DIALOG_CALL =
+  /(?:\b(?:window|top|self|parent|frames|globalThis|this)\s*\.\s*)?(?<![\w$.])(?:alert|prompt|confirm|print)(?![\w$])/g;
 // Namespace URIs are names, not requests; everything else that names a host is sent home.
-const OTHER_HOST = /(?:https?:)?\/\/(?!www\.w3\.org\b|www\.wapforum\.org\b)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?=[/"'\s>)\\]|$)/gi;
+const OTHER_HOST =
+  /(?:https?:)?\/\/(?!www\.w3\.org\b|www\.wapforum\.org\b)([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?=[/"'\s>)\\]|$)/gi;
 
 /**
  * Rewrites one payload for one place on one page. `beaconUrl` names vector and position;

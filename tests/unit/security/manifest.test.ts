@@ -29,7 +29,12 @@ describe.each(TARGETS)('the built %s manifest', (target) => {
   const manifest = builtManifest(target);
 
   it('asks for exactly the API permissions the toolbar, menu, settings and auto mode need', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+    ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 

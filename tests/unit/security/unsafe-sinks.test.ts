@@ -30,17 +30,21 @@ const MARKUP_SINKS: [string, RegExp][] = [
 /** file → a piece of the reviewed source line → why it is safe. */
 const REVIEWED: Record<string, Record<string, string>> = {
   'src/core/dom.ts': {
-    'template.innerHTML = html;': 'parseInert: a <template> in the extraction clone; its content never runs or loads',
-    'div.innerHTML = html;': 'parseInert fallback for linkedom only (no template content there); never reached in browsers',
+    'template.innerHTML = html;':
+      'parseInert: a <template> in the extraction clone; its content never runs or loads',
+    'div.innerHTML = html;':
+      'parseInert fallback for linkedom only (no template content there); never reached in browsers',
   },
   'src/reader/story-body.ts': {
-    'template.innerHTML = html;': 'story.html, which left core through sanitizeHtml, parsed in an inert <template>',
+    'template.innerHTML = html;':
+      'story.html, which left core through sanitizeHtml, parsed in an inert <template>',
   },
   'src/reader/ReaderApp.tsx': {
-    'dangerouslySetInnerHTML={{ __html: bodyHtml }}': 'bodyHtml = prepareBodyHtml(story.html): the sanitized story body',
+    'dangerouslySetInnerHTML={{ __html: bodyHtml }}':
+      'bodyHtml = prepareBodyHtml(story.html): the sanitized story body',
   },
   'src/core/sanitize.ts': {
-    "'srcdoc'": 'the attribute is named in the sanitizer\'s forbid list',
+    "'srcdoc'": "the attribute is named in the sanitizer's forbid list",
   },
 };
 
@@ -65,7 +69,8 @@ describe('string-to-code and string-to-markup sinks in src/', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
-          for (const [name, re] of CODE_SINKS) if (re.test(line)) found.push(`${relative(file)}:${i + 1} ${name}: ${line.trim()}`);
+          for (const [name, re] of CODE_SINKS)
+            if (re.test(line)) found.push(`${relative(file)}:${i + 1} ${name}: ${line.trim()}`);
         });
     }
     expect(found).toEqual([]);
@@ -89,7 +94,9 @@ describe('string-to-code and string-to-markup sinks in src/', () => {
     }
     expect(unreviewed).toEqual([]);
     const stale = Object.entries(REVIEWED).flatMap(([file, lines]) =>
-      Object.keys(lines).filter((line) => !seen.has(`${file}|${line}`)).map((line) => `${file}: ${line}`),
+      Object.keys(lines)
+        .filter((line) => !seen.has(`${file}|${line}`))
+        .map((line) => `${file}: ${line}`),
     );
     // A reviewed site that moved or changed must be reviewed again, not silently carried along.
     expect(stale).toEqual([]);
@@ -97,7 +104,9 @@ describe('string-to-code and string-to-markup sinks in src/', () => {
 });
 
 describe('the built extension', () => {
-  const bundles = ['chrome', 'firefox'].flatMap((t) => sourceFiles(path.join(repoRoot, 'dist', t), /\.(?:js|html)$/));
+  const bundles = ['chrome', 'firefox'].flatMap((t) =>
+    sourceFiles(path.join(repoRoot, 'dist', t), /\.(?:js|html)$/),
+  );
 
   it('exists (npm run build)', () => {
     expect(bundles.length).toBeGreaterThan(0);
@@ -109,7 +118,10 @@ describe('the built extension', () => {
       const text = readFileSync(file, 'utf8');
       for (const [name, re] of CODE_SINKS.slice(0, 3)) {
         const match = new RegExp(re.source, 'g').exec(text);
-        if (match) found.push(`${relative(file)} ${name}: …${text.slice(Math.max(0, match.index - 40), match.index + 40)}…`);
+        if (match)
+          found.push(
+            `${relative(file)} ${name}: …${text.slice(Math.max(0, match.index - 40), match.index + 40)}…`,
+          );
       }
     }
     expect(found).toEqual([]);
@@ -118,7 +130,8 @@ describe('the built extension', () => {
   it('has no inline script in its pages (the CSP forbids it)', () => {
     for (const file of bundles.filter((f) => f.endsWith('.html'))) {
       const scripts = readFileSync(file, 'utf8').match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
-      for (const script of scripts) expect(script, relative(file)).toMatch(/^<script\b[^>]*\bsrc=[^>]*>\s*<\/script>$/i);
+      for (const script of scripts)
+        expect(script, relative(file)).toMatch(/^<script\b[^>]*\bsrc=[^>]*>\s*<\/script>$/i);
     }
   });
 });
