@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--limit N] [--sets seed,article-benchmark,news-dev] [--reps N] [--warmup N]
- *                  [--no-open] [--no-auto] [--profile] [--json]
+ *                  [--sample-every N] [--no-open] [--no-auto] [--profile] [--json]
  *
  * How fast the reader is, in headless Chromium with the built extension, on the seed page and
  * the shared corpus served from localhost: plain Readability vs our pipeline in the same page
@@ -32,7 +32,8 @@ const { values } = parseArgs({
   options: {
     limit: { type: 'string' },
     sets: { type: 'string' },
-    reps: { type: 'string', default: '3' },
+    reps: { type: 'string', default: '2' },
+    'sample-every': { type: 'string', default: '3' },
     warmup: { type: 'string', default: '1' },
     'no-open': { type: 'boolean', default: false },
     'no-auto': { type: 'boolean', default: false },
@@ -43,7 +44,7 @@ const { values } = parseArgs({
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: npm run bench -- [--limit N] [--sets ${BENCH_SETS.join(',')}] [--reps N] [--warmup N] [--no-open] [--no-auto] [--profile] [--json]\n`,
+    `${message}\nusage: npm run bench -- [--limit N] [--sets ${BENCH_SETS.join(',')}] [--reps N] [--warmup N] [--sample-every N] [--no-open] [--no-auto] [--profile] [--json]\n`,
   );
   process.exit(1);
 }
@@ -56,7 +57,9 @@ function wholeNumber(name: string, raw: string | undefined, min: number): number
 }
 
 const limit = wholeNumber('limit', values.limit, 1);
-const reps = wholeNumber('reps', values.reps, 1) ?? 3;
+const reps = wholeNumber('reps', values.reps, 1) ?? 2;
+/** The heap (three full GCs) and auto mode (a second page load) are measured on every n-th page. */
+const sampleEvery = wholeNumber('sample-every', values['sample-every'], 1) ?? 3;
 const warmup = wholeNumber('warmup', values.warmup, 0) ?? 1;
 const sets = (values.sets ? values.sets.split(',') : [...BENCH_SETS]) as BenchSet[];
 for (const set of sets) if (!BENCH_SETS.includes(set)) usage(`unknown set ${set}`);
@@ -87,8 +90,8 @@ const bench = await startBrowserBench(server.url, {
 const results: PageMeasures[] = [];
 const progress = benchProgress(pages.length);
 try {
-  for (const page of pages) {
-    const measured = await bench.measure(page);
+  for (const [index, page] of pages.entries()) {
+    const measured = await bench.measure(page, index % sampleEvery === 0);
     results.push(measured);
     progress.tick(`${page.id} ${measured.pipelineMs ?? '—'} ms`);
   }
@@ -105,7 +108,7 @@ const run = {
   commit: gitCommit(),
   seconds,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', node: process.version },
-  options: { limit: limit ?? null, sets, reps, warmup },
+  options: { limit: limit ?? null, sets, reps, warmup, sampleEvery },
 };
 printSummary(summary, say);
 if (profile) printProfile(profile, say);

@@ -9,10 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { CDPSession } from 'playwright-core';
 import {
+  awaitAutoPaint,
   awaitReaderScript,
   type ExtractionRuns,
   extractionRunsScript,
   READ_TIMINGS,
+  WATCH_READER_FRAMES,
   WATCH_READER_SCRIPT,
 } from './bench-inpage';
 import type { BenchPage } from './bench-pages';
@@ -76,7 +78,8 @@ export interface BrowserBenchOptions {
 }
 
 export interface BrowserBench {
-  measure(page: BenchPage): Promise<PageMeasures>;
+  /** `sample`: also weigh the heap and time auto mode on this page (both cost a lot of time). */
+  measure(page: BenchPage, sample: boolean): Promise<PageMeasures>;
   /** Whether auto mode could be switched on for the local host. */
   readonly autoAvailable: boolean;
   close(): Promise<void>;
@@ -93,7 +96,7 @@ export async function startBrowserBench(
   const session = await launchChromium({ extensionDir: DIST.chromium });
   const tab = await session.open('about:blank');
   const cdp = await session.context.newCDPSession(tab.page);
-  const auto = options.auto ? await enableAutoMode(session, autoOrigin(serverUrl)) : null;
+  const auto = options.auto ? await enableAutoMode(session, options.timeoutMs) : null;
 
   const evaluate = async <T>(expression: string, awaitPromise = false): Promise<T> => {
     const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
@@ -108,7 +111,7 @@ export async function startBrowserBench(
     return (typeof result.value === 'string' ? JSON.parse(result.value) : result.value) as T;
   };
 
-  async function measure(page: BenchPage): Promise<PageMeasures> {
+  async function measure(page: BenchPage, sample: boolean): Promise<PageMeasures> {
     const out: PageMeasures = {
       id: page.id,
       set: page.set,
@@ -156,8 +159,8 @@ export async function startBrowserBench(
       // The benchmark's own globals must not weigh on the heap figures of the open path.
       await evaluate(`delete window.Readability; delete window.KlartextCore; 'null'`);
     });
-    if (options.open) await attempt('open', () => measureOpen(out));
-    if (auto)
+    if (options.open) await attempt('open', () => measureOpen(out, sample));
+    if (auto && sample)
       await attempt('auto', async () => {
         out.autoMs = await auto.measure(tab, `${autoOrigin(serverUrl)}${page.path}`);
       });
@@ -167,8 +170,9 @@ export async function startBrowserBench(
     return out;
   }
 
-  async function measureOpen(out: PageMeasures): Promise<void> {
-    const before = await usedHeap(cdp);
+  async function measureOpen(out: PageMeasures, weighHeap: boolean): Promise<void> {
+    const heap = async () => (weighHeap ? usedHeap(cdp) : 0);
+    const before = await heap();
     await evaluate(WATCH_READER_SCRIPT);
     const clickStamp = await stampToolbarClicks(session);
     await tab.clickToolbar();
@@ -177,11 +181,11 @@ export async function startBrowserBench(
     const clickedAt = await clickStamp();
     out.openMs = clickedAt === null ? null : round1(paintedAt - clickedAt);
     out.reader = await tab.inReader<ReaderTimings>(READ_TIMINGS);
-    const afterOpen = await usedHeap(cdp);
+    const afterOpen = await heap();
     await tab.clickToolbar();
     const closedAt = await evaluate<number | null>(awaitReaderScript('closed', options.timeoutMs), true);
     if (closedAt === null) throw new Error('the reader did not close');
-    out.heap = { before, afterOpen, afterClose: await usedHeap(cdp) };
+    if (weighHeap) out.heap = { before, afterOpen, afterClose: await heap() };
   }
 
   return {
@@ -230,20 +234,79 @@ async function stampToolbarClicks(session: ChromiumSession): Promise<() => Promi
 }
 
 /** The whitelisted host for auto mode: another name for the loopback server, never the one the toolbar path uses. */
+const AUTO_HOST = 'localhost';
+
 function autoOrigin(serverUrl: string): string {
-  return serverUrl.replace('//127.0.0.1:', '//localhost:');
+  return serverUrl.replace('//127.0.0.1:', `//${AUTO_HOST}:`);
 }
 
 interface AutoMode {
   measure(tab: ChromiumTab, url: string): Promise<number | null>;
 }
 
+const OPTIONS_PAGE = 'src/options/index.html';
+/** REVEAL_BOUND_MS of src/content/auto-open.ts plus slack: past it the page shows without a reader. */
+const AUTO_WAIT_MS = 4000;
+
 /**
- * Auto mode needs the extension's whitelist support (src/content/auto-open.ts); until the build
- * has it, the benchmark reports `auto` as not measured.
+ * Whitelists the auto host the way a person does (the options page, the permission granted as by
+ * chrome://extensions "Site access"), then waits for the registered script. Null when this build
+ * has no options page for it.
  */
-async function enableAutoMode(_session: ChromiumSession, _origin: string): Promise<AutoMode | null> {
-  return null;
+async function enableAutoMode(session: ChromiumSession, timeoutMs: number): Promise<AutoMode | null> {
+  const origins = [`http://${AUTO_HOST}/*`, `https://${AUTO_HOST}/*`];
+  try {
+    await session.approveHostPermissions(origins);
+    const options = await session.openExtensionPage(OPTIONS_PAGE);
+    try {
+      await options.waitForSelector('#host-input', timeoutMs);
+      await options.fill('#host-input', AUTO_HOST);
+      await options.click('#add-site');
+      await options.waitForSelector(
+        `#site-list li[data-host="${AUTO_HOST}"][data-granted="true"]`,
+        timeoutMs,
+      );
+      const registered = async () =>
+        options.evaluate<boolean>(
+          `async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id.endsWith('${AUTO_HOST}'))`,
+        );
+      const started = Date.now();
+      while (!(await registered())) {
+        if (Date.now() - started > timeoutMs) throw new Error('the auto-open script was never registered');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await options.close();
+    }
+  } catch (error) {
+    process.stderr.write(
+      `bench: auto mode not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+    );
+    return null;
+  }
+  return {
+    async measure(tab, url) {
+      const cdp = await session.context.newCDPSession(tab.page);
+      try {
+        // From the document's start: the reader may paint before the load event. (Scripts added
+        // on a session whose Page domain is off are ignored.)
+        await cdp.send('Page.enable');
+        const { identifier } = (await cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+          source: WATCH_READER_FRAMES,
+        })) as {
+          identifier: string;
+        };
+        try {
+          await tab.goto(url);
+        } finally {
+          await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
+        }
+        return await tab.evaluate<number | null>(awaitAutoPaint(AUTO_WAIT_MS));
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

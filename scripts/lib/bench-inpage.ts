@@ -103,3 +103,33 @@ export const READ_TIMINGS = `(root) => {
   const el = root.querySelector('[data-kt-timings]');
   return el ? JSON.parse(el.dataset.ktTimings) : null;
 }`;
+
+/**
+ * Installed before the document's own parsing (auto mode): stamps the first frame that has the
+ * reader's host on the page. requestAnimationFrame callbacks run right before each paint.
+ */
+export const WATCH_READER_FRAMES = `(() => {
+  const step = () => {
+    if (document.querySelector('html > div[style*="2147483647"]')) {
+      window.__ktAutoPaint = performance.now();
+      return;
+    }
+    if (performance.now() < 30000) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})()`;
+
+/** Source of a Tab.evaluate function: ms from DOMContentLoaded to the reader's first frame, or null. */
+export function awaitAutoPaint(timeoutMs: number): string {
+  return `() => new Promise((resolve) => {
+  const started = performance.now();
+  const check = () => {
+    const painted = window.__ktAutoPaint;
+    const [navigation] = performance.getEntriesByType('navigation');
+    if (painted !== undefined && navigation) resolve(Math.round((painted - navigation.domContentLoadedEventStart) * 10) / 10);
+    else if (performance.now() - started > ${timeoutMs}) resolve(null);
+    else setTimeout(check, 20);
+  };
+  check();
+})`;
+}

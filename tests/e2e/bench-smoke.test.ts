@@ -34,6 +34,8 @@ describe('npm run bench -- --json on two pages', () => {
         '1',
         '--warmup',
         '0',
+        '--sample-every',
+        '1',
         '--json',
       ],
       { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
