@@ -16,8 +16,8 @@ import {
 } from './reader-environment';
 
 if (claimReaderScope()) {
-  // Settings and fonts are read while the toggle message is still on its way, so opening waits
-  // for neither: the first paint has the user's theme and type.
+  // Settings are read while the toggle message is still on its way, so the first paint has the
+  // user's theme; the typefaces follow when read (see installWhenLoaded).
   const ready = Promise.all([loadPreferences(), loadReaderFonts()]).then(([preferences, fonts]) => {
     const saves = serialPreferenceSaver();
     const controller = createReaderController(document, {

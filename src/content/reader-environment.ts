@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ReaderStateMessage } from '../messages';
-import { type LoadedFonts, loadFonts } from '../reader/fonts';
+import { installWhenLoaded, type LoadedFonts, loadFonts } from '../reader/fonts';
 import type { Translate } from '../reader/i18n';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
 import { loadSettings, saveReaderPreferences } from '../settings/storage';
@@ -24,13 +24,14 @@ export async function loadPreferences() {
   return (await loadSettingsOrDefaults())?.reader ?? { ...DEFAULT_READER_PREFERENCES };
 }
 
+/** Resolves at once: the faces install themselves when read (the first paint never waits for them). */
 export function loadReaderFonts(): Promise<LoadedFonts | null> {
   const readFile = async (path: string) => {
     const response = await fetch(browser.runtime.getURL(path));
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.arrayBuffer();
   };
-  return loadFonts(readFile, FontFace).catch(() => null);
+  return Promise.resolve(installWhenLoaded(loadFonts(readFile, FontFace).catch(() => null)));
 }
 
 /**

@@ -94,3 +94,28 @@ export async function loadFonts(
     },
   };
 }
+
+/**
+ * Fonts that do not hold up the reader's first paint: reading and decoding the sixteen faces
+ * takes 100–300 ms on a busy machine, more than the whole opening may take. The reader shows at
+ * once in the fallback serif/sans (the faces are `display: swap`) and takes our typefaces as soon
+ * as they are ready; closing before that leaves nothing behind.
+ */
+export function installWhenLoaded(loading: Promise<LoadedFonts | null>): LoadedFonts {
+  let wanted: Document | null = null;
+  let loaded: LoadedFonts | null = null;
+  void loading.then((fonts) => {
+    loaded = fonts;
+    if (wanted) fonts?.install(wanted);
+  });
+  return {
+    install(doc) {
+      wanted = doc;
+      loaded?.install(doc);
+    },
+    uninstall(doc) {
+      if (wanted === doc) wanted = null;
+      loaded?.uninstall(doc);
+    },
+  };
+}
