@@ -56,7 +56,7 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
   const parsed = reader.parse() as unknown as { content: Element; title: string } | null;
   if (!parsed?.content) return null;
   const element = parsed.content;
-  const kept = paragraphs.filter((r) => element.contains(r.p));
+  const kept = keptParagraphs(element, paragraphs);
   const [storyRoot = null, ...storyAncestors] = commonAncestors(kept);
   return {
     element,
@@ -65,6 +65,19 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
     source: 'readability',
     readabilityTitle: parsed.title ?? '',
   };
+}
+
+/**
+ * The recorded paragraphs Readability kept. When its first attempt finds too little it resets
+ * the page from a copy of its HTML and tries again: the result then holds new nodes, and the
+ * recorded ones are found by their text instead.
+ */
+function keptParagraphs(element: Element, paragraphs: ParagraphRecord[]): ParagraphRecord[] {
+  const kept = paragraphs.filter((r) => element.contains(r.p));
+  if (kept.length || !paragraphs.length) return kept;
+  const texts = new Set<string>();
+  for (const p of Array.from(element.getElementsByTagName('p'))) texts.add(p.textContent ?? '');
+  return paragraphs.filter((r) => texts.has(r.p.textContent ?? ''));
 }
 
 /** Lowest common ancestor of the kept paragraphs and its ancestors, from their recorded chains. */

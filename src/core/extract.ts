@@ -7,7 +7,13 @@ import { findAuthors, readSignature } from './byline';
 import { removeClutter } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
 import { ancestors, collapse, nestingDepth, parseInert, textOf } from './dom';
-import { collectPhotoCandidates, dedupePhotos, type PhotoCandidate, resolveLazyImages } from './gallery';
+import {
+  collectPhotoCandidates,
+  creditFromStoryEnd,
+  dedupePhotos,
+  type PhotoCandidate,
+  resolveLazyImages,
+} from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
 import { canSanitizeWith, defuseClobbering, sanitizeHtml } from './sanitize';
@@ -25,6 +31,8 @@ import { blockText, readingMinutes } from './text';
 import { checkBodyLength, recoverGalleryPhotos } from './witness';
 
 export const DEFAULT_MAX_ELEMENTS = 60_000;
+/** Fewer characters than a two-sentence police report: what is left of a front page after cleaning. */
+const MIN_STORY_CHARACTERS = 140;
 export const DEFAULT_TIME_BUDGET_MS = 3000;
 /**
  * Browsers' HTML parsers never build deeper trees (Blink and Gecko flatten nesting past 512);
@@ -84,20 +92,25 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     const content = step('content', () => findContent(clone, rule, paragraphs, unmatched) ?? readUncleaned(doc));
     if (!content) return noStory('no-content', 'no story text found');
     const notes: string[] = [];
-    const photos = step('gallery', () =>
-      recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes),
-    );
+    const photos = step('gallery', () => {
+      const found = recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes);
+      creditFromStoryEnd(content.element, found);
+      return found;
+    });
     const html = step('sanitize', () => sanitizeHtml(content.element.innerHTML, win));
     const text = step('text', () => blockText(parseInert(clone, html)));
-    if (collapse(text).length < 20 && !photos.length) return noStory('no-content', 'story text too short');
-    const signature = readSignature(content.element);
-    const authors = byline.authors.length ? byline.authors : signature.names.map((name) => ({ name }));
     const partial = detectPartial(
       meta,
       text,
       removals.some((r) => r.reason === 'paywall-teaser'),
       doc,
     );
+    // A section front's leftovers (a heading, a line of links) are no story; a paywalled teaser is,
+    // and a picture story may have little text.
+    if (collapse(text).length < MIN_STORY_CHARACTERS && !photos.length && !partial)
+      return noStory('no-content', 'story text too short');
+    const signature = readSignature(content.element);
+    const authors = byline.authors.length ? byline.authors : signature.names.map((name) => ({ name }));
     checkBodyLength(meta, text, notes);
 
     const diagnostics: Diagnostics = {
@@ -214,6 +227,8 @@ function headlineAncestors(doc: Document, title: string): Set<Element> {
   return set;
 }
 
+const MAX_SCOPE_LEVELS = 8;
+
 /**
  * The story's pictures: those inside the story container, or inside the container it shares with
  * its headline (the lead picture sits between headline and text), or in the rule's galleries.
@@ -227,16 +242,19 @@ function storyPhotos(
   const root = content.storyRoot;
   let scope: Element | null = root;
   const chain = root ? [root, ...content.storyAncestors] : [];
-  for (const cur of chain.slice(0, 4)) {
-    if (headline.has(cur)) {
-      scope = cur;
-      break;
-    }
+  const shared = chain.slice(0, MAX_SCOPE_LEVELS).find((el) => headline.has(el));
+  // Far up, the headline's container may be the whole page: only take it when what it holds
+  // beside the story (Readability has moved the story's own nodes out) is little.
+  if (shared) {
+    const level = chain.indexOf(shared);
+    const besides = level < 4 ? 0 : (shared.textContent ?? '').length;
+    if (besides <= Math.max(2000, (content.element.textContent ?? '').length)) scope = shared;
   }
+  const opener = scope ? openerBefore(scope) : null;
   const chosen: Photo[] = [];
   for (const c of candidates) {
     const inRoot = root ? c.ancestors.includes(root) : false;
-    const inScope = scope ? c.ancestors.includes(scope) : false;
+    const inScope = scope ? c.ancestors.includes(scope) || (!!opener && c.ancestors.includes(opener)) : false;
     const inGallery = galleries.some((g) => c.ancestors.includes(g));
     const inReadability = content.element.contains(c.img);
     if (
@@ -251,4 +269,16 @@ function storyPhotos(
     chosen.push(c.photo);
   }
   return dedupePhotos(chosen);
+}
+
+/**
+ * The lead picture set just above the block of headline and story ("<figure class=opener>"
+ * beside "<div>h1 + text</div>"): the element right before it, when it is a picture with at
+ * most a caption.
+ */
+function openerBefore(scope: Element): Element | null {
+  const prev = scope.previousElementSibling;
+  if (!prev || (prev.textContent ?? '').length > 400) return null;
+  if (prev.localName === 'figure' || prev.localName === 'picture') return prev;
+  return prev.getElementsByTagName('img').length === 1 ? prev : null;
 }

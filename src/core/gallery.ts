@@ -122,7 +122,7 @@ function copyImageAttributes(from: Element, to: Element, pageUrl: string): void 
   if (src) to.setAttribute('src', src);
   const srcset = absoluteSrcset(from.getAttribute('srcset'), pageUrl);
   if (srcset) to.setAttribute('srcset', srcset);
-  for (const attr of ['alt', 'width', 'height', 'title']) {
+  for (const attr of ['alt', 'width', 'height', 'title', 'data-caption', 'data-credit', 'data-copyright']) {
     const v = from.getAttribute(attr);
     if (v !== null && !to.hasAttribute(attr)) to.setAttribute(attr, v);
   }
@@ -147,6 +147,9 @@ export function bestSource(img: Element): { src: string | null; srcset: string |
     for (const source of Array.from(picture.getElementsByTagName('source'))) {
       const type = source.getAttribute('type') ?? '';
       if (type && !/image\/(?:jpe?g|png|webp|avif|gif)/i.test(type)) continue;
+      // a small-screen crop (art direction), not a larger size of the picture the <img> shows
+      if (/max-width/i.test(source.getAttribute('media') ?? '') && !/min-width/i.test(source.getAttribute('media') ?? ''))
+        continue;
       consider(source.getAttribute('srcset'));
       srcset ||= source.getAttribute('srcset');
     }
@@ -166,12 +169,16 @@ function numberAttr(el: Element, name: string): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** "Foto:", "© Bild:", "Bildrechte:" before a credit ("©Foto: Martin Sehmisch"). */
+const CREDIT_PREFIX =
+  /^(?:©\s*)?(?:(?:bildrechte|bildquelle|bilder|bild|fotos|foto|photo|image|credit|quelle|copyright)\b\s*(?:©)?\s*:?\s*|©\s*)/i;
+
 /** Splits "Caption | Foto: WFK" into caption and credit. */
 export function splitCaption(text: string): { caption: string; credit: string } {
   const t = collapse(text);
   const m = REGEXPS.creditSplit.exec(t);
   if (!m) return { caption: t, credit: '' };
-  const credit = (m[1] ?? '').replace(/[)\].;,\s]+$/, '').trim();
+  const credit = (m[1] ?? '').replace(/[)\].;,\s]+$/, '').replace(CREDIT_PREFIX, '').trim();
   const caption = t
     .slice(0, m.index)
     .replace(/[\s|/•·–—-]+$/, '')
@@ -179,18 +186,19 @@ export function splitCaption(text: string): { caption: string; credit: string } 
   return { caption, credit };
 }
 
-const CREDIT_PREFIX =
-  /^(?:foto|fotos|bild|bilder|photo|image|credit|quelle|bildquelle|copyright|©)\s*(?:©)?\s*:?\s*/i;
 
 /** Caption and credit of a picture from its figure, nearby caption elements or its attributes. */
 export function captionOf(img: Element): { caption: string; credit: string } {
   let captionText = '';
   let creditText = '';
   const figure = closestWithin(img, 'figure', 4);
-  const scope = figure ?? captionScope(img);
+  const scope = figure ?? captionScope(img) ?? soleImageScope(img);
   if (scope) {
-    const capEl = figure?.querySelector('figcaption') ?? findByClass(scope, REGEXPS.captionClass, img);
-    const creditEls = findAllByClass(capEl ?? scope, REGEXPS.creditClass, img);
+    const capEl = figure?.querySelector('figcaption') ?? findByClass(scope, CAPTION, img);
+    // the credit may sit inside the caption or beside it ("<footer class=credit>" in the figure)
+    const creditEls = innermost(
+      findAllByClass(scope, CREDIT, img).filter((el) => !capEl || !el.contains(capEl)),
+    );
     if (capEl) {
       let text = textOf(capEl);
       for (const c of creditEls) {
@@ -209,7 +217,7 @@ export function captionOf(img: Element): { caption: string; credit: string } {
         const t = textOf(el);
         if (
           t.length < 80 &&
-          /^(?:foto|fotos|bild|photo|quelle|bildquelle|©)\s*:?/i.test(t) &&
+          /^(?:(?:foto|fotos|bild|photo|quelle|bildquelle|bildrechte)\s*:|©|\(c\)|copyright\b)/i.test(t) &&
           !captionText.includes(t)
         ) {
           creditText = t.replace(CREDIT_PREFIX, '');
@@ -254,27 +262,59 @@ function captionScope(img: Element): Element | null {
   for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
     if (cur.getElementsByTagName('img').length > 1 && i > 0) return null;
     if (textOf(cur).length > 700) return null;
-    if (findByClass(cur, REGEXPS.captionClass, img) || findByClass(cur, REGEXPS.creditClass, img)) return cur;
+    if (findByClass(cur, CAPTION, img) || findByClass(cur, CREDIT, img)) return cur;
   }
   return null;
 }
 
-function findByClass(scope: Element, pattern: RegExp, except: Element): Element | null {
-  return findAllByClass(scope, pattern, except)[0] ?? null;
+/**
+ * A picture's own box without caption classes ("<div><img><div>© privat</div></div>"): the
+ * parent or grandparent holding this image alone and little text, searched for a credit line.
+ */
+function soleImageScope(img: Element): Element | null {
+  let cur = img.parentElement;
+  for (let i = 0; cur && i < 2; i++, cur = cur.parentElement) {
+    if (cur.getElementsByTagName('img').length > 1 || (cur.textContent ?? '').length > 300) return null;
+    if (textOf(cur)) return cur;
+  }
+  return null;
 }
 
-function findAllByClass(scope: Element, pattern: RegExp, except: Element): Element[] {
+interface ClassPatterns {
+  /** Tested on each class name and the id, with `-`/`_` as word boundaries. */
+  token: RegExp;
+  /** Tested on the whole class attribute: camelCase names ("mediaSubtitleText", "mediaRights"). */
+  loose: RegExp;
+}
+const CAPTION: ClassPatterns = { token: REGEXPS.captionClass, loose: REGEXPS.captionClassLoose };
+const CREDIT: ClassPatterns = { token: REGEXPS.creditClass, loose: REGEXPS.creditClassLoose };
+
+function hasClassLike(el: Element, patterns: ClassPatterns): boolean {
+  return hasClassToken(el, patterns.token) || patterns.loose.test(el.getAttribute('class') ?? '');
+}
+
+/** Drops elements that hold another of the list ("<div class=copyright><span class=copyright>"). */
+function innermost(els: Element[]): Element[] {
+  return els.filter((el) => !els.some((other) => other !== el && el.contains(other)));
+}
+
+function findByClass(scope: Element, patterns: ClassPatterns, except: Element): Element | null {
+  return findAllByClass(scope, patterns, except)[0] ?? null;
+}
+
+function findAllByClass(scope: Element, patterns: ClassPatterns, except: Element): Element[] {
   const out: Element[] = [];
   for (const el of Array.from(scope.querySelectorAll('*'))) {
     if (el === except || el.contains(except) || tagName(el) === 'img') continue;
-    if (hasClassToken(el, pattern) && textOf(el)) out.push(el);
+    if (hasClassLike(el, patterns) && textOf(el)) out.push(el);
   }
   return out;
 }
 
 /** Why an image is not a story picture, or null when it is one. */
 export function rejectReason(img: Element, pageUrl: string): string | null {
-  const src = img.getAttribute('src');
+  // an <img> may name its picture only in srcset or its <picture>'s sources
+  const src = img.getAttribute('src') || bestSource(img).src;
   if (isPlaceholder(src)) return 'placeholder';
   if (REGEXPS.iconSrc.test(src ?? '')) return 'icon';
   const w = numberAttr(img, 'width');
@@ -291,6 +331,8 @@ export function rejectReason(img: Element, pageUrl: string): string | null {
     const abs = safeUrl(href, pageUrl);
     const isImageLink =
       /\.(?:jpe?g|png|webp|gif|avif)(?:$|\?)/i.test(href) ||
+      REGEXPS.pictureLink.test(href.replace(/[?#].*$/, '').replace(/\.html?$/i, '')) ||
+      opensLightbox(link) ||
       hasClassToken(link, REGEXPS.galleryClass) ||
       /lightbox|fancybox|gallery|zoom/i.test(link.getAttribute('rel') ?? '') ||
       link.hasAttribute('data-lightbox') ||
@@ -299,6 +341,15 @@ export function rejectReason(img: Element, pageUrl: string): string | null {
       return 'teaser-link';
   }
   return null;
+}
+
+/** A lightbox entry marked by a data attribute on the link or its box ("data-ctrl-lightbox1-entry"). */
+function opensLightbox(link: Element): boolean {
+  let cur: Element | null = link;
+  for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
+    for (const name of cur.getAttributeNames()) if (name.startsWith('data-') && name.includes('lightbox')) return true;
+  }
+  return false;
 }
 
 function stripHash(url: string): string {
@@ -380,4 +431,38 @@ export function dedupePhotos(photos: Photo[]): Photo[] {
 
 export function isGalleryContainer(el: Element): boolean {
   return hasClassToken(el, REGEXPS.galleryClass);
+}
+
+const CREDIT_LINE =
+  /^(?:(fotos|bilder)|foto|bild|titelbild|titelfoto|beitragsbild|symbolbild|symbolfoto|bildquelle|fotoquelle)\s*(?:©)?\s*:\s*(.{2,80})$/i;
+
+/**
+ * A credit line ending the story ("Foto: MDR/Bernd Cramer", "erb/ots<br>Foto: dahancoo / Pixabay")
+ * names the picture(s) the page shows without a credit of their own: "Foto:" the lead picture,
+ * "Fotos:" every uncredited one.
+ */
+export function creditFromStoryEnd(story: Element, photos: Photo[]): void {
+  const uncredited = photos.filter((p) => !p.credit);
+  if (!uncredited.length) return;
+  const blocks = Array.from(story.getElementsByTagName('p')).slice(-4).reverse();
+  for (const block of blocks) {
+    for (const line of linesOf(block)) {
+      const m = CREDIT_LINE.exec(line);
+      if (!m?.[2]) continue;
+      const credit = m[2].trim();
+      for (const photo of m[1] ? uncredited : uncredited.slice(0, 1)) photo.credit = credit;
+      return;
+    }
+  }
+}
+
+/** The text lines of a short block, split at <br>. */
+function linesOf(block: Element): string[] {
+  if ((block.textContent ?? '').length > 300) return [];
+  const lines: string[] = [''];
+  for (const node of Array.from(block.childNodes)) {
+    if (node.nodeType === 1 && tagName(node as Element) === 'br') lines.push('');
+    else lines[lines.length - 1] += node.textContent ?? '';
+  }
+  return lines.map(collapse).filter(Boolean);
 }

@@ -84,7 +84,7 @@ export const REGEXPS = {
 
   // --- images -------------------------------------------------------------------------------------
   creditSplit:
-    /(?:^|\s*[|/•·–—-]\s*|\s+|\()(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|bildquelle|fotoquelle|bildnachweis|copyright|grafik|illustration|archivfoto|archivbild|symbolfoto|symbolbild)\s*(?:©|\(c\))?\s*[:：]|©|\(c\)|copyright\b)\s*(.+?)\)?\s*$/i,
+    /(?:^|\s*[|/•·–—-]\s*|\s+|\()(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|bildquelle|fotoquelle|bildnachweis|bildrechte|fotonachweis|copyright|grafik|illustration|archivfoto|archivbild|symbolfoto|symbolbild)\s*(?:©|\(c\))?\s*[:：]|©|\(c\)|copyright\b)\s*(.+?)\)?\s*$/i,
   creditClass: token(
     'credit|credits|copyright|bildnachweis|image-source|source|photographer|fotograf|quelle|caption-credit|author-credit',
   ),
@@ -95,10 +95,15 @@ export const REGEXPS = {
     'gallery|galerie|slideshow|slider|carousel|swiper|bildergalerie|fotostrecke|lightbox|photoswipe|glide|splide|slick',
   ),
   notStoryImage: token(
-    'avatar|avatars|author|autor|profile|logo|logos|icon|icons|emoji|badge|sprite|spinner|loader|placeholder|pixel|tracking|gravatar|userpic|thumb-author|brand|social|share|flag|rating|stars',
+    'avatar|avatars|author|autor|profile|logo|logos|icon|icons|emoji|badge|sprite|spinner|loader|placeholder|pixel|tracking|gravatar|userpic|thumb-author|brand|social|share|flag|rating|stars|video|videos|videoplayer|video-player|player|mediaplayer|jwplayer|vjs-poster|youtube|podcast|audio',
   ),
   placeholderSrc:
-    /(?:^data:|\/(?:blank|spacer|pixel|transparent|placeholder|lazy|grey|gray|loading|empty|1x1)[^/]*\.(?:gif|png|svg|jpe?g)(?:$|\?))/i,
+    /(?:^data:|\/(?:blank|spacer|pixel|transparent|placeholder|lazy|grey|gray|loading|empty|1x1)[^/]*\.(?:gif|png|svg|jpe?g)(?:$|\?)|\/[^/?#]*(?:[-_.](?:blank|spacer|transparent|placeholder|holder)|1x1)[^/?#]*\.(?:gif|png|svg)(?:$|\?))/i,
+  /** Caption or credit holders named in camelCase or run together ("mediaSubtitleText", "mediaRights"). */
+  captionClassLoose: /caption|subtitle|legend|bildunterschrift|bildtext/i,
+  creditClassLoose: /credit|copyright|rights|bildnachweis|fotograf|photographer/i,
+  /** A link to the picture's own page ("…/bild-38974.html"), not to another story. */
+  pictureLink: /\/(?:bild|bilder|image|img|foto|photo|picture|galerie|gallery)[-_]?\d+[^/]*$/i,
   iconSrc:
     /(?:\.svg(?:$|\?)|\/(?:icons?|logos?|avatars?|emojis?|sprites?|favicons?|badges?)\/|gravatar\.com|\/(?:logo|icon|avatar|favicon)[^/]*\.\w+(?:$|\?))/i,
   sizeInUrl: /(?:[-_/](\d{2,4})x(\d{2,4})(?:[-_./]|$)|[?&](?:w|width|resize)=(\d{2,4}))/i,

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
   captionOf,
+  creditFromStoryEnd,
   collectPhotoCandidates,
   dedupePhotos,
   photoKey,
@@ -104,5 +105,82 @@ describe('captionOf', () => {
       caption: 'Die Delegation in Hannover',
       credit: 'WFK',
     });
+  });
+});
+
+describe('pictures the page marks up in less usual ways', () => {
+  it('takes a credit that sits beside the figcaption inside the figure', () => {
+    const [photo] = photosOf(
+      '<figure><img src="/img/oper.jpg" alt="Oper"><footer class="credit"><span class="copyright">APA/Helmut Fohringer</span></footer><figcaption class="caption">Im Februar 2019 beim Opernball.</figcaption></figure>',
+    );
+    expect(photo).toMatchObject({ caption: 'Im Februar 2019 beim Opernball.', credit: 'APA/Helmut Fohringer' });
+  });
+
+  it('reads camelCase caption and rights holders ("mediaSubtitleText", "mediaRights: Bildrechte:")', () => {
+    const [photo] = photosOf(
+      '<div class="mediaCon"><div class="imageWrapper"><img src="/img/auto.jpg" alt="Ein Kunde"></div><div class="mediaInfo"><span class="mediaSubtitleText">Autohäuser dürfen wieder öffnen.</span><span class="mediaRights">Bildrechte: IMAGO</span></div></div>',
+    );
+    expect(photo).toMatchObject({ caption: 'Autohäuser dürfen wieder öffnen.', credit: 'IMAGO' });
+  });
+
+  it('takes an unclassed "© privat" line in the picture\'s own box', () => {
+    const [photo] = photosOf('<div class="picture"><img src="/img/scobel.png" alt="Emanuel Scobel"><div> &copy; privat </div></div>');
+    expect(photo?.credit).toBe('privat');
+  });
+
+  it('keeps a caption and credit apart when a box holds both ("copytext__captionLine mediaBox__copyright")', () => {
+    const [photo] = photosOf(
+      '<figure><img src="/img/buehne.jpg" alt="Alt"><div class="copytext__captionLine mediaBox__copyright"><span class="figcaption">Auf der Bühne</span><span class="figcaption__copyright">Bild &copy; Johannes Gregor/hessenschau.de</span></div></figure>',
+    );
+    expect(photo).toMatchObject({ caption: 'Auf der Bühne', credit: 'Johannes Gregor/hessenschau.de' });
+  });
+
+  it('shows the <img>\'s own crop, not a small-screen <source>, and reads srcset-only images', () => {
+    const [photo] = photosOf(
+      '<figure><picture><source media="(max-width: 600px)" srcset="/img/mobile_master.jpg 800w"><img srcset="/img/desktop_opener.jpg" alt="Opener"></picture></figure>',
+    );
+    expect(photo?.src).toBe('https://www.example-zeitung.de/img/desktop_opener.jpg');
+  });
+
+  it('keeps a picture linked to its own picture page or a lightbox, drops a linked teaser', () => {
+    const photos = photosOf(
+      '<div data-ctrl-lightbox1-entry="{}"><a href="https://cdn.example.de/thema/bild-38974.html"><img src="/img/a.jpg" alt="A"></a></div>' +
+        '<a href="/lokales/andere-geschichte.html"><img src="/img/teaser.jpg" alt="Teaser"></a>',
+    );
+    expect(photos.map((p) => p.src)).toEqual(['https://www.example-zeitung.de/img/a.jpg']);
+  });
+
+  it('drops video posters', () => {
+    expect(photosOf('<div class="ar--16x9 c-videoplayer"><div><img src="/img/poster.jpg" alt="Video"></div></div>')).toEqual([]);
+  });
+
+  it('does not mistake a "-transparent" gif for a picture when the <noscript> has the real one', () => {
+    const [photo] = photosOf(
+      '<div class="imageWrapper"><img src="/index-transparent_h-213_w-320.gif" alt="A"><noscript><img src="/thema/bild-1_w-576.jpg" data-copyright="Lutz Roeßler" alt="A"></noscript></div>',
+    );
+    expect(photo).toMatchObject({ src: 'https://www.example-zeitung.de/thema/bild-1_w-576.jpg', credit: 'Lutz Roeßler' });
+  });
+});
+
+describe('creditFromStoryEnd', () => {
+  const story = (html: string) => parseHTML(`<div>${html}</div>`).document.querySelector('div') as unknown as Element;
+  const photo = (credit = '') => ({ src: 'https://x.de/a.jpg', alt: '', caption: '', credit });
+
+  it('gives "Foto:" on the story\'s last lines to the lead picture', () => {
+    const photos = [photo(), photo()];
+    creditFromStoryEnd(story('<p>Lange Geschichte.</p><p>erb/ots<br>Foto: <a href="#">dahancoo</a> / Pixabay</p>'), photos);
+    expect(photos.map((p) => p.credit)).toEqual(['dahancoo / Pixabay', '']);
+  });
+
+  it('gives "Fotos:" to every uncredited picture and leaves credited ones alone', () => {
+    const photos = [photo('dpa'), photo(), photo()];
+    creditFromStoryEnd(story('<p>Text.</p><p>Fotos: Anna Beispiel</p>'), photos);
+    expect(photos.map((p) => p.credit)).toEqual(['dpa', 'Anna Beispiel', 'Anna Beispiel']);
+  });
+
+  it('ignores story sentences that merely mention a photo', () => {
+    const photos = [photo()];
+    creditFromStoryEnd(story('<p>Das Foto: ein Dokument der Zeit, das lange verschollen war und nun auftauchte.</p>'), photos);
+    expect(photos[0]?.credit).toBe('');
   });
 });
