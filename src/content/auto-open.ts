@@ -74,10 +74,12 @@ function startAutoOpen(): void {
       preferences: settings?.reader ?? { ...DEFAULT_READER_PREFERENCES },
       fonts,
       savePreferences: saves.save,
+      limits: settings?.limits,
     });
     controller.setSiteActions(siteActions());
     onSettingsChanged((next) => {
       if (!saves.busy()) controller?.setPreferences(next.reader);
+      controller?.setLimits(next.limits);
       autoOpenHere = findAutoOpenSite(next.autoOpen, location.href) !== null;
       controller?.setSiteActions(siteActions());
     });

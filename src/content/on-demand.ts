@@ -4,12 +4,13 @@
  */
 import browser from 'webextension-polyfill';
 import { parseToContentMessage } from '../messages';
+import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
 import { onSettingsChanged } from '../settings/storage';
 import { createReaderController } from './reader-controller';
 import {
   claimReaderScope,
-  loadPreferences,
   loadReaderFonts,
+  loadSettingsOrDefaults,
   memoizedTranslate,
   reportReaderState,
   serialPreferenceSaver,
@@ -18,17 +19,19 @@ import {
 if (claimReaderScope()) {
   // Settings are read while the toggle message is still on its way, so the first paint has the
   // user's theme; the typefaces follow when read (see installWhenLoaded).
-  const ready = Promise.all([loadPreferences(), loadReaderFonts()]).then(([preferences, fonts]) => {
+  const ready = Promise.all([loadSettingsOrDefaults(), loadReaderFonts()]).then(([settings, fonts]) => {
     const saves = serialPreferenceSaver();
     const controller = createReaderController(document, {
       t: memoizedTranslate(),
       onStateChange: reportReaderState,
-      preferences,
+      preferences: settings?.reader ?? { ...DEFAULT_READER_PREFERENCES },
       fonts,
       savePreferences: saves.save,
+      limits: settings?.limits,
     });
-    onSettingsChanged((settings) => {
-      if (!saves.busy()) controller.setPreferences(settings.reader);
+    onSettingsChanged((next) => {
+      if (!saves.busy()) controller.setPreferences(next.reader);
+      controller.setLimits(next.limits);
     });
     return controller;
   });

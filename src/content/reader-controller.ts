@@ -6,7 +6,7 @@ import { formatters } from '../reader/format';
 import type { Translate } from '../reader/i18n';
 import { type MountedReader, mountReader } from '../reader/mount';
 import type { SiteActions } from '../reader/ReaderApp';
-import type { ReaderPreferences } from '../settings/types';
+import type { ExtractionLimits, ReaderPreferences } from '../settings/types';
 import { lockPage, type PageSnapshot } from './page-state';
 
 export interface ReaderController {
@@ -18,6 +18,8 @@ export interface ReaderController {
   setPreferences(preferences: ReaderPreferences): void;
   /** Auto-mode actions for the toolbar; undefined hides them. */
   setSiteActions(actions: SiteActions | undefined): void;
+  /** Limits changed in the options page: the next opening uses them. */
+  setLimits(limits: ExtractionLimits | undefined): void;
 }
 
 export interface ReaderControllerOptions {
@@ -28,6 +30,8 @@ export interface ReaderControllerOptions {
   /** Persist a change the user made in the reader (serialPreferenceSaver in reader-environment). */
   savePreferences?(preferences: ReaderPreferences): void;
   fonts?: LoadedFonts | null;
+  /** The user's extraction budget (Settings.limits); extractStory's defaults when absent. */
+  limits?: ExtractionLimits;
 }
 
 /** Opens and closes the reader over one document; knows nothing about how it was asked to. */
@@ -36,13 +40,17 @@ export function createReaderController(doc: Document, options: ReaderControllerO
   let snapshot: PageSnapshot | null = null;
   let preferences = options.preferences;
   let siteActions: SiteActions | undefined;
+  let limits = options.limits;
   // The first Intl.DateTimeFormat of a page is slow (ICU data); pay for it now, not in the first paint.
   formatters(options.t('uiLanguage') || 'en');
 
   function extract(): ExtractionResult {
     if (!isHtmlDocument(doc)) return { kind: 'no-story', reason: 'not-html', detail: doc.contentType };
     try {
-      return extractStory(doc, doc.location?.href ?? doc.URL);
+      return extractStory(doc, doc.location?.href ?? doc.URL, {
+        maxElements: limits?.maxElements,
+        timeBudgetMs: limits?.timeBudgetMs,
+      });
     } catch (error) {
       // An extraction bug must leave the page usable and say so, not throw into the page's console.
       return { kind: 'no-story', reason: 'error', detail: String(error) };
@@ -95,6 +103,9 @@ export function createReaderController(doc: Document, options: ReaderControllerO
     setSiteActions(actions) {
       siteActions = actions;
       mounted?.update({ siteActions });
+    },
+    setLimits(next) {
+      limits = next;
     },
   };
   return controller;
