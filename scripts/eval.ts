@@ -141,15 +141,19 @@ async function main(): Promise<void> {
       log: (message) => process.stderr.write(`${message}\n`),
       async runPages(pages) {
         const progress = createProgress(pages.length, section.name);
-        const pairs = pages.map((page) => {
+        const pairs: PagePair[] = [];
+        for (const page of pages) {
           let pair = cache.get(page.file);
           if (!pair) {
             pair = runOne(page);
             cache.set(page.file, pair);
+            // jsdom lets go of a closed window only once the event loop turns: without this
+            // pause a run keeps every page alive and dies of heap exhaustion halfway.
+            await new Promise((resolve) => setImmediate(resolve));
           }
+          pairs.push(pair);
           progress.tick(page.id);
-          return pair;
-        });
+        }
         progress.done();
         return pairs;
       },
