@@ -73,11 +73,12 @@ export function isPersonName(name: string): boolean {
   if (REGEXPS.agency.test(n) || REGEXPS.notAName.test(n)) return false;
   if (!REGEXPS.personName.test(n)) return false;
   // All-caps words are desks and brands ("N-LAND", "MDR THÜRINGEN"), not people.
-  return !n.split(/\s+/).every((w) => w.length > 2 && w === w.toUpperCase());
+  return !n.split(/\s+/).every((w) => w.length > 2 && /\p{Lu}/u.test(w) && w === w.toUpperCase());
 }
 
 const SIGNATURE = /^(?:quelle|red\.?|redaktion|text)\s*[:,]\s*(.+)$/i;
-const DESK = /^(?:(?:lokal|online-?|nachrichten)?redaktion\s+(.+)|(.+?)\s*[-–]?\s*(?:(?:lokal|online-?|nachrichten)?redaktion|newsdesk|online))$/i;
+const DESK =
+  /^(?:(?:lokal|online-?|nachrichten)?redaktion\s+(.+)|(.+?)\s*[-–]?\s*(?:(?:lokal|online-?|nachrichten)?redaktion|newsdesk|online))$/i;
 /** Words that name a publication, a broadcaster or a desk rather than a person. */
 const OUTLET_WORD =
   /(?:presse|zeitung|nachrichten|anzeiger|kurier|rundschau|blatt|post|bote|echo|stimme|journal|express|news|radio|rundfunk|fernsehen|verlag|magazin|reporter|tagblatt|volksblatt|allgemeine|kreisblatt|tageblatt|report)\b/i;
@@ -299,7 +300,8 @@ const TEXT_PREFIX =
   /^(?:autor(?:in)?|author|von|by|text|fotos?|text und fotos?|hochgeladen von|geschrieben von|ein beitrag von|redaktion|quelle\s*:|red\.?\s*,)/i;
 /** A desk signature: "Quelle: MDR THÜRINGEN/ls", "red, wien.ORF.at/Agenturen" (initials or agencies after a slash). */
 const SIGNATURE_LINE = /^(?:quelle\s*:|red\.?\s*,)\s*[^/]{2,40}\/\s*\S+$/i;
-const NOT_A_SIGNATURE = 'figure, figcaption, [class*="caption"], [class*="credit"], [class*="copyright"], table';
+const NOT_A_SIGNATURE =
+  'figure, figcaption, [class*="caption"], [class*="credit"], [class*="copyright"], table';
 
 /** "Autor: …", "Von …", "hochgeladen von …" anywhere in short elements. */
 function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {

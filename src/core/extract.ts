@@ -4,9 +4,9 @@
 import { findSiteRule, SITE_RULES } from '../sites';
 import type { SiteRule } from '../sites/types';
 import { findAuthors, readSignature } from './byline';
-import { removeClutter } from './clean';
+import { removeClutter, removeInlinePromos } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
-import { ancestors, collapse, nestingDepth, parseInert, textOf } from './dom';
+import { ancestors, collapse, linkDensity, nestingDepth, parseInert, textOf } from './dom';
 import {
   collectPhotoCandidates,
   creditFromStoryEnd,
@@ -89,11 +89,24 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     const galleries = step('galleries', () => selectAll(clone, rule?.gallery ?? [], unmatched));
     const headline = step('headline', () => headlineAncestors(clone, meta.title.value));
     const paragraphs = step('paragraphs', () => recordParagraphs(clone));
-    const content = step('content', () => findContent(clone, rule, paragraphs, unmatched) ?? readUncleaned(doc));
+    // before Readability, which takes the headline out of the page
+    const lead = step('lead', () => leadParagraph(clone, headline.h1, descriptionsOf(meta)));
+    const content = step(
+      'content',
+      () => findContent(clone, rule, paragraphs, unmatched) ?? readUncleaned(doc),
+    );
     if (!content) return noStory('no-content', 'no story text found');
+    removals.push(...removeInlinePromos(content.element));
+    if (lead && !collapse(content.element.textContent ?? '').includes(textOf(lead).slice(0, 60)))
+      content.element.insertBefore(lead, content.element.firstChild);
     const notes: string[] = [];
     const photos = step('gallery', () => {
-      const found = recoverGalleryPhotos(meta, storyPhotos(candidates, content, galleries, headline), url, notes);
+      const found = recoverGalleryPhotos(
+        meta,
+        storyPhotos(candidates, content, galleries, headline),
+        url,
+        notes,
+      );
       creditFromStoryEnd(content.element, found);
       return found;
     });
@@ -199,7 +212,14 @@ function findContent(
 ): ContentResult | null {
   if (rule?.content?.length) {
     const el = fromSelectors(doc, rule.content);
-    if (el) return { element: el, storyRoot: el, storyAncestors: ancestors(el), source: 'rule', readabilityTitle: '' };
+    if (el)
+      return {
+        element: el,
+        storyRoot: el,
+        storyAncestors: ancestors(el),
+        source: 'rule',
+        readabilityTitle: '',
+      };
     unmatched.push(...rule.content);
   }
   return runReadability(doc, paragraphs);
@@ -214,17 +234,61 @@ function readUncleaned(doc: Document): ContentResult | null {
   return runReadability(fresh, recordParagraphs(fresh));
 }
 
-/** The headline's container chain (the h1 showing the title, else the first h1). */
-function headlineAncestors(doc: Document, title: string): Set<Element> {
+/** The headline (the h1 showing the title, else the first h1) and its container chain. */
+function headlineAncestors(doc: Document, title: string): Set<Element> & { h1?: Element } {
   const h1s = Array.from(doc.getElementsByTagName('h1'));
   const wanted = collapse(title).toLowerCase();
   const h1 =
     h1s.find((h) => textOf(h).toLowerCase().includes(wanted) && wanted) ??
     h1s.find((h) => !h.closest('header nav, nav, [role="banner"] a')) ??
     null;
-  const set = new Set<Element>();
+  const set: Set<Element> & { h1?: Element } = new Set<Element>();
+  if (h1) set.h1 = h1;
   for (let cur: Element | null = h1; cur; cur = cur.parentElement) set.add(cur);
   return set;
+}
+
+const LEAD_LOOKAHEAD = 40;
+
+/** The page's own summaries of the story (subtitle, description meta tags), collapsed. */
+function descriptionsOf(meta: ReturnType<typeof readMetadata>): string[] {
+  const found = [meta.subtitle];
+  for (const name of ['og:description', 'description', 'twitter:description'])
+    found.push(...(meta.meta.get(name) ?? []));
+  return found.map(collapse).filter((d) => d.length >= 40);
+}
+
+/**
+ * The lead paragraph between headline and story, when Readability left it out (it sits in the
+ * header block beside the headline): a copy of the first paragraph-like <p> after the h1,
+ * within a few elements, when the page's own description repeats it (a caption, pull quote
+ * or promotion there is no standfirst). The caller adds it when the story does not hold it.
+ */
+function leadParagraph(doc: Document, h1: Element | undefined, descriptions: string[]): Element | null {
+  if (!h1 || !descriptions.length || !doc.contains(h1)) return null;
+  let node: Element | null = h1;
+  for (let seen = 0; node && seen < LEAD_LOOKAHEAD; seen++) {
+    node = nextAfterSubtree(node, seen === 0);
+    if (!node || node.localName === 'h1' || node.localName === 'h2') return null;
+    if (node.localName !== 'p') continue;
+    const text = textOf(node);
+    if (text.length < 60) continue;
+    if (text.length > 700 || linkDensity(node, text.length) > 0.3) return null;
+    if (node.closest('figure, figcaption, nav, aside, footer, [role="banner"] nav')) return null;
+    const start = text.slice(0, 50);
+    if (!descriptions.some((d) => d.startsWith(start) || text.startsWith(d.slice(0, 50)))) return null;
+    return node.cloneNode(true) as Element;
+  }
+  return null;
+}
+
+/** The next element in document order: into children unless `skipChildren`, else onwards. */
+function nextAfterSubtree(el: Element, skipChildren: boolean): Element | null {
+  if (!skipChildren && el.firstElementChild) return el.firstElementChild;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    if (cur.nextElementSibling) return cur.nextElementSibling;
+  }
+  return null;
 }
 
 const MAX_SCOPE_LEVELS = 8;

@@ -148,7 +148,10 @@ export function bestSource(img: Element): { src: string | null; srcset: string |
       const type = source.getAttribute('type') ?? '';
       if (type && !/image\/(?:jpe?g|png|webp|avif|gif)/i.test(type)) continue;
       // a small-screen crop (art direction), not a larger size of the picture the <img> shows
-      if (/max-width/i.test(source.getAttribute('media') ?? '') && !/min-width/i.test(source.getAttribute('media') ?? ''))
+      if (
+        /max-width/i.test(source.getAttribute('media') ?? '') &&
+        !/min-width/i.test(source.getAttribute('media') ?? '')
+      )
         continue;
       consider(source.getAttribute('srcset'));
       srcset ||= source.getAttribute('srcset');
@@ -178,14 +181,16 @@ export function splitCaption(text: string): { caption: string; credit: string } 
   const t = collapse(text);
   const m = REGEXPS.creditSplit.exec(t);
   if (!m) return { caption: t, credit: '' };
-  const credit = (m[1] ?? '').replace(/[)\].;,\s]+$/, '').replace(CREDIT_PREFIX, '').trim();
+  const credit = (m[1] ?? '')
+    .replace(/[)\].;,\s]+$/, '')
+    .replace(CREDIT_PREFIX, '')
+    .trim();
   const caption = t
     .slice(0, m.index)
     .replace(/[\s|/•·–—-]+$/, '')
     .trim();
   return { caption, credit };
 }
-
 
 /** Caption and credit of a picture from its figure, nearby caption elements or its attributes. */
 export function captionOf(img: Element): { caption: string; credit: string } {
@@ -347,7 +352,8 @@ export function rejectReason(img: Element, pageUrl: string): string | null {
 function opensLightbox(link: Element): boolean {
   let cur: Element | null = link;
   for (let i = 0; cur && i < 4; i++, cur = cur.parentElement) {
-    for (const name of cur.getAttributeNames()) if (name.startsWith('data-') && name.includes('lightbox')) return true;
+    for (const name of cur.getAttributeNames())
+      if (name.startsWith('data-') && name.includes('lightbox')) return true;
   }
   return false;
 }

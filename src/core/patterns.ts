@@ -10,7 +10,7 @@ const token = (words: string) => new RegExp(`(?:^|[-_])(?:${words})(?:[-_]|\\d|$
 export const REGEXPS = {
   // --- clutter detection by class or id name ---------------------------------------------------
   sponsoredClass: token(
-    'ad|ads|adv|advert|adverts|advertisement|advertising|advertorial|adslot|adunit|adcontainer|adsbygoogle|anzeige|anzeigen|werbung|sponsor|sponsored|sponsoring|promoted|commercial|outbrain|taboola|plista|ligatus|dfp|gpt|banner|billboard|skyscraper|superbanner|rectangle|native-ad|nativead|paid',
+    'ad|ads|adv|advert|adverts|advertisement|advertising|advertorial|adslot|adunit|adcontainer|adsbygoogle|anzeige|anzeigen|werbung|sponsor|sponsored|sponsoring|promoted|commercial|outbrain|taboola|plista|ligatus|dfp|gpt|banner|billboard|skyscraper|superbanner|rectangle|native-ad|nativead',
   ),
   promptClass: token('login|signin|sign-in|register|registration|loginwall|regwall|user-prompt'),
   followClass: token('follow|follower|followers|subscribe-author'),
@@ -41,6 +41,8 @@ export const REGEXPS = {
   // --- clutter detection by short visible text (a label, a heading, a prompt) --------------------
   sponsoredLabel:
     /^(?:anzeige|anzeigen|sponsored|gesponsert|sponsored content|sponsored post|advertorial|werbung|promotion|partnerinhalt|partner-inhalt|paid content|paid post|paid partnership|in kooperation mit.*|präsentiert von.*|advertisement|ad|ads|publicité|werbemitteilung|unterstützt von.*)$/i,
+  /** A label heading a promotion ("ANZEIGE - Heute mal ausgehen?", "Anzeige | Jetzt bestellen"). */
+  sponsoredPrefix: /^(?:ANZEIGE|WERBUNG|SPONSORED|(?:Anzeige|Werbung|Sponsored)(?=\s+[-–|]))\s*[-–:|]\s*\S/,
   /** A label glued to a kicker without a space ("Ausgehen & GenießenAnzeige"). */
   sponsoredSuffix: /\S(?:Anzeige|Sponsored|Advertorial|Werbung)$/,
   loginPrompt:
@@ -77,14 +79,15 @@ export const REGEXPS = {
   ),
   notAName:
     /(?:\d{1,2}\.\s?\d{1,2}\.|\d{4}|\b(?:uhr|minuten?|min\.|aktualisiert|updated|published|veröffentlicht|lesezeit|kommentare?|share|teilen|folgen|following|redaktion|dpa|afp|reuters|apa|sda|epd|kna|ots|presse|polizei|newsdesk|online|team)\b|[|@#:/])/i,
+  /** Capitalised words; scripts without letter case (Arabic, Hebrew) count their letters as capitals. */
   personName:
-    /^[\p{Lu}][\p{L}'’.-]+(?:\s+(?:von|van|de|der|den|zu|da|di|du|la|le|ten|ter|y|bin|al|el)?\s*[\p{Lu}][\p{L}'’.-]+){1,3}$/u,
+    /^[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]+(?:\s+(?:von|van|de|der|den|zu|da|di|du|la|le|ten|ter|y|bin|al|el)?\s*[\p{Lu}\p{Lo}][\p{L}\p{M}'’.-]+){1,3}$/u,
   agency:
     /^(?:dpa|afp|ap|reuters|apa|sda|epd|kna|sid|ddp|dts|ots|keystone-sda|red\.?|redaktion|ps|pm|pol|presse|presseportal|lokalredaktion)$/i,
 
   // --- images -------------------------------------------------------------------------------------
   creditSplit:
-    /(?:^|\s*[|/•·–—-]\s*|\s+|\()(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|bildquelle|fotoquelle|bildnachweis|bildrechte|fotonachweis|copyright|grafik|illustration|archivfoto|archivbild|symbolfoto|symbolbild)\s*(?:©|\(c\))?\s*[:：]|©|\(c\)|copyright\b)\s*(.+?)\)?\s*$/i,
+    /(?:^|\s*[|/•·–—-]\s*|\s+|\()(?:(?:foto|fotos|bild|bilder|photo|photos|image|credit|credits|quelle|bildquelle|fotoquelle|bildnachweis|bildrechte|fotonachweis|copyright|grafik|illustration|archivfoto|archivbild|symbolfoto|symbolbild|تصوير)\s*(?:©|\(c\))?\s*[:：]|©|\(c\)|copyright\b)\s*(.+?)\)?\s*$/i,
   creditClass: token(
     'credit|credits|copyright|bildnachweis|image-source|source|photographer|fotograf|quelle|caption-credit|author-credit',
   ),

@@ -197,6 +197,14 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
     if (el === body) return true;
     const tag = tagName(el);
     if (SKIP.has(tag)) return false;
+    if (tag === 'figcaption') {
+      const ad = sponsoredFigure(el);
+      if (ad && !chosen.has(ad)) {
+        chosen.add(ad);
+        found.push({ element: ad, reason: 'sponsored', rule: 'sponsored' });
+      }
+      return !ad;
+    }
     if (isProtected(el, ctx)) return true;
     const names = classAndId(el);
     const anyClass = ctx.anyClass;
@@ -231,6 +239,55 @@ export function findClutter(doc: Document, rules: readonly ClutterRule[] = CLUTT
   return outermost(found, chosen);
 }
 
+/** A picture captioned "Anzeige" is an ad: its figure (and figures wrapping only it). */
+function sponsoredFigure(caption: Element): Element | null {
+  const raw = caption.textContent ?? '';
+  if (raw.length > 60 || !REGEXPS.sponsoredLabel.test(collapse(raw))) return null;
+  let figure = caption.parentElement;
+  if (!figure || tagName(figure) !== 'figure') return null;
+  while (
+    figure.parentElement &&
+    tagName(figure.parentElement) === 'figure' &&
+    figure.parentElement.childElementCount === 1
+  )
+    figure = figure.parentElement;
+  return figure;
+}
+
+/**
+ * A share bar ending the story marks where the page's footer begins: what follows it in the
+ * same container (a promotion, a push prompt, "Alle Angaben ohne Gewähr!") goes with it, when
+ * the story stands before it and nothing after it reads like story text.
+ */
+function tailAfterStory(bar: Element): Node[] {
+  const parent = bar.parentElement;
+  if (!parent) return [];
+  let story = 0;
+  for (let sib = bar.previousElementSibling; sib && story < 2; sib = sib.previousElementSibling) {
+    if (tagName(sib) === 'p' ? textOf(sib).length >= STORY_PARAGRAPH_CHARS : hasStoryParagraphs(sib, 1))
+      story++;
+  }
+  if (story < 2) return [];
+  const tail: Node[] = [];
+  let plainText = 0;
+  for (let node = bar.nextSibling; node; node = node.nextSibling) {
+    if (isElement(node)) {
+      if (
+        NEVER_REMOVE.has(tagName(node)) ||
+        node.getElementsByTagName('h1').length ||
+        hasStoryParagraphs(node, 1)
+      )
+        return [];
+      if (tagName(node) === 'p' && textOf(node).length >= STORY_PARAGRAPH_CHARS) return [];
+      const length = textOf(node).length;
+      plainText += length - linkDensity(node, length) * length;
+    } else plainText += collapse(node.textContent ?? '').length;
+    if (plainText > 600) return [];
+    tail.push(node);
+  }
+  return tail;
+}
+
 function outermost(found: Removal[], chosen: Set<Element>): Removal[] {
   return found.filter(({ element }) => {
     let cur = element.parentElement;
@@ -245,6 +302,26 @@ function outermost(found: Removal[], chosen: Set<Element>): Removal[] {
 /** Removes the clutter and counts removals per reason. */
 export function removeClutter(doc: Document, rules: readonly ClutterRule[] = CLUTTER_RULES): Removal[] {
   const removals = findClutter(doc, rules);
+  // found before anything is removed: the tail is judged against the story still in place
+  const tails = removals.filter((r) => r.reason === 'social').flatMap((r) => tailAfterStory(r.element));
   for (const { element } of removals) if (isElement(element)) element.remove();
+  for (const node of tails) node.parentNode?.removeChild(node);
+  return removals;
+}
+
+/**
+ * In-text promotions inside the story ("[Alle aktuellen Entwicklungen finden Sie hier in
+ * unserem Newsblog.]"): a whole paragraph in square brackets that links elsewhere.
+ */
+export function removeInlinePromos(story: Element): Removal[] {
+  const removals: Removal[] = [];
+  for (const p of Array.from(story.getElementsByTagName('p'))) {
+    const raw = p.textContent ?? '';
+    if (raw.length > 400 || !p.getElementsByTagName('a').length) continue;
+    const text = collapse(raw);
+    if (!/^\[.{10,300}\]\.?$/.test(text)) continue;
+    p.remove();
+    removals.push({ element: p, reason: 'related-teasers', rule: 'inline-promo' });
+  }
   return removals;
 }

@@ -8,7 +8,7 @@ export const sponsoredRule: ClutterRule = {
   classPattern: REGEXPS.sponsoredClass,
   maxClassText: 1500,
   allowLinkDense: true,
-  labelPatterns: [REGEXPS.sponsoredLabel, REGEXPS.sponsoredSuffix],
+  labelPatterns: [REGEXPS.sponsoredLabel, REGEXPS.sponsoredPrefix, REGEXPS.sponsoredSuffix],
   maxLabelText: 60,
   maxContainerText: 1800,
 };

@@ -1,6 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findAuthors, isPersonName, outletOf, parseBylineText, readSignature } from '../../../src/core/byline';
+import {
+  findAuthors,
+  isPersonName,
+  outletOf,
+  parseBylineText,
+  readSignature,
+} from '../../../src/core/byline';
 import { readMetadata } from '../../../src/core/metadata';
 
 const URL_ = 'https://www.example-zeitung.de/lokales/artikel-1';
@@ -142,15 +148,22 @@ describe('findAuthors: outlets named where no person is', () => {
   });
 
   it('takes the publication from an author link ("Hildesheimer Presse")', () => {
-    const r = authorsOf('<span class="cm-author"><a class="url fn n" href="/author/hp/">Hildesheimer Presse</a></span>');
+    const r = authorsOf(
+      '<span class="cm-author"><a class="url fn n" href="/author/hp/">Hildesheimer Presse</a></span>',
+    );
     expect(r.outlet).toBe('Hildesheimer Presse');
   });
 
   it('reads a desk signature anywhere below the story, not a picture credit', () => {
     const story = '<div class="story"><p>Lange Geschichte.</p></div>';
-    expect(authorsOf(`${story}<div class="paragraph"><p class="text"><em>Quelle: MDR THÜRINGEN/ls</em></p></div>`).outlet).toBe(
-      'MDR THÜRINGEN',
-    );
-    expect(authorsOf(`${story}<figure><img src="a.jpg"><figcaption>Quelle: Stadt Beispiel/xy</figcaption></figure>`).outlet).toBe('');
+    expect(
+      authorsOf(`${story}<div class="paragraph"><p class="text"><em>Quelle: MDR THÜRINGEN/ls</em></p></div>`)
+        .outlet,
+    ).toBe('MDR THÜRINGEN');
+    expect(
+      authorsOf(
+        `${story}<figure><img src="a.jpg"><figcaption>Quelle: Stadt Beispiel/xy</figcaption></figure>`,
+      ).outlet,
+    ).toBe('');
   });
 });

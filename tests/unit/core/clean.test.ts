@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { hasStoryParagraphs, removeClutter } from '../../../src/core/clean';
+import { hasStoryParagraphs, removeClutter, removeInlinePromos } from '../../../src/core/clean';
 import { REGEXPS } from '../../../src/core/patterns';
 import type { RemovalReason } from '../../../src/core/story';
 
@@ -117,5 +117,68 @@ describe('REGEXPS class tokens', () => {
     ['download', false],
   ])('sponsoredClass on %s is %s', (name, expected) => {
     expect(REGEXPS.sponsoredClass.test(name)).toBe(expected);
+  });
+});
+
+describe('promotions and page footers around the story', () => {
+  const STORY = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<p>Absatz ${i + 1} der Geschichte über den neuen Radweg, mit genug Text, um als Absatz einer echten Meldung zu gelten, und ohne Links, wie ein Absatz eben aussieht.</p>`,
+  ).join('');
+  const clean = (body: string) => {
+    const { document } = parseHTML(`<html><body>${body}</body></html>`);
+    const doc = document as unknown as Document;
+    const removals = removeClutter(doc);
+    return { text: doc.body.textContent ?? '', removals };
+  };
+
+  it("removes what follows a share bar at the story's end, with the share bar", () => {
+    const { text } = clean(
+      `<div class="entry">${STORY}<div class="addtoany_share_save_container"><a href="#">Teilen</a></div>` +
+        '<b>ANZEIGE - Heute mal ausgehen?</b><br><strong>Nutze die kleine rote Glocke!</strong><br>© 2fly4 - Alle Angaben ohne Gewähr!<br></div>',
+    );
+    expect(text).toContain('Absatz 3 der Geschichte');
+    expect(text).not.toContain('ANZEIGE');
+    expect(text).not.toContain('Glocke');
+    expect(text).not.toContain('ohne Gewähr');
+  });
+
+  it('keeps the story after a share bar that sits near its start', () => {
+    const { text } = clean(
+      `<div class="entry"><p>Kurzer Vorspann.</p><div class="share-bar"><a href="#">Teilen</a></div>${STORY}<p>Kontakt zu Anna Beispiel: 0631 12345</p></div>`,
+    );
+    expect(text).toContain('Absatz 1 der Geschichte');
+    expect(text).toContain('Kontakt zu Anna Beispiel');
+  });
+
+  it('removes a banner picture captioned "Anzeige", nested figures included', () => {
+    const { text, removals } = clean(
+      `<article>${STORY}<figure><figure><a href="https://shop.example"><img src="/b.png"></a><figcaption>ANZEIGE</figcaption></figure></figure></article>`,
+    );
+    expect(text).not.toContain('ANZEIGE');
+    expect(removals.map((r) => r.element.localName)).toEqual(['figure']);
+    // the outer figure, which wraps only the captioned one
+    expect(removals[0]?.element.firstElementChild?.localName).toBe('figure');
+  });
+
+  it('takes "ANZEIGE - …" and "Anzeige | …" as labels, not a sentence starting with Anzeige', () => {
+    expect(REGEXPS.sponsoredPrefix.test('ANZEIGE - Heute mal ausgehen/bestellen?')).toBe(true);
+    expect(REGEXPS.sponsoredPrefix.test('Anzeige | Jetzt bestellen')).toBe(true);
+    expect(REGEXPS.sponsoredPrefix.test('Anzeige: Die Polizei ermittelt')).toBe(false);
+    expect(REGEXPS.sponsoredPrefix.test('Anzeige gegen Unbekannt erstattet')).toBe(false);
+  });
+});
+
+describe('removeInlinePromos', () => {
+  it('removes a bracketed paragraph linking elsewhere, keeps bracketed text without a link', () => {
+    const { document } = parseHTML(
+      '<div><p>Erster Absatz.</p><p><em>[Alle aktuellen Entwicklungen finden Sie <a href="/blog">hier in unserem Newsblog</a>.]</em></p><p>[Anmerkung der Redaktion: Der Name wurde geändert.]</p></div>',
+    );
+    const story = document.querySelector('div') as unknown as Element;
+    const removed = removeInlinePromos(story);
+    expect(removed.map((r) => r.reason)).toEqual(['related-teasers']);
+    expect(story.textContent).not.toContain('Newsblog');
+    expect(story.textContent).toContain('Anmerkung der Redaktion');
   });
 });

@@ -2,8 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
   captionOf,
-  creditFromStoryEnd,
   collectPhotoCandidates,
+  creditFromStoryEnd,
   dedupePhotos,
   photoKey,
   resolveLazyImages,
@@ -113,7 +113,10 @@ describe('pictures the page marks up in less usual ways', () => {
     const [photo] = photosOf(
       '<figure><img src="/img/oper.jpg" alt="Oper"><footer class="credit"><span class="copyright">APA/Helmut Fohringer</span></footer><figcaption class="caption">Im Februar 2019 beim Opernball.</figcaption></figure>',
     );
-    expect(photo).toMatchObject({ caption: 'Im Februar 2019 beim Opernball.', credit: 'APA/Helmut Fohringer' });
+    expect(photo).toMatchObject({
+      caption: 'Im Februar 2019 beim Opernball.',
+      credit: 'APA/Helmut Fohringer',
+    });
   });
 
   it('reads camelCase caption and rights holders ("mediaSubtitleText", "mediaRights: Bildrechte:")', () => {
@@ -124,7 +127,9 @@ describe('pictures the page marks up in less usual ways', () => {
   });
 
   it('takes an unclassed "© privat" line in the picture\'s own box', () => {
-    const [photo] = photosOf('<div class="picture"><img src="/img/scobel.png" alt="Emanuel Scobel"><div> &copy; privat </div></div>');
+    const [photo] = photosOf(
+      '<div class="picture"><img src="/img/scobel.png" alt="Emanuel Scobel"><div> &copy; privat </div></div>',
+    );
     expect(photo?.credit).toBe('privat');
   });
 
@@ -135,7 +140,7 @@ describe('pictures the page marks up in less usual ways', () => {
     expect(photo).toMatchObject({ caption: 'Auf der Bühne', credit: 'Johannes Gregor/hessenschau.de' });
   });
 
-  it('shows the <img>\'s own crop, not a small-screen <source>, and reads srcset-only images', () => {
+  it("shows the <img>'s own crop, not a small-screen <source>, and reads srcset-only images", () => {
     const [photo] = photosOf(
       '<figure><picture><source media="(max-width: 600px)" srcset="/img/mobile_master.jpg 800w"><img srcset="/img/desktop_opener.jpg" alt="Opener"></picture></figure>',
     );
@@ -151,24 +156,35 @@ describe('pictures the page marks up in less usual ways', () => {
   });
 
   it('drops video posters', () => {
-    expect(photosOf('<div class="ar--16x9 c-videoplayer"><div><img src="/img/poster.jpg" alt="Video"></div></div>')).toEqual([]);
+    expect(
+      photosOf(
+        '<div class="ar--16x9 c-videoplayer"><div><img src="/img/poster.jpg" alt="Video"></div></div>',
+      ),
+    ).toEqual([]);
   });
 
   it('does not mistake a "-transparent" gif for a picture when the <noscript> has the real one', () => {
     const [photo] = photosOf(
       '<div class="imageWrapper"><img src="/index-transparent_h-213_w-320.gif" alt="A"><noscript><img src="/thema/bild-1_w-576.jpg" data-copyright="Lutz Roeßler" alt="A"></noscript></div>',
     );
-    expect(photo).toMatchObject({ src: 'https://www.example-zeitung.de/thema/bild-1_w-576.jpg', credit: 'Lutz Roeßler' });
+    expect(photo).toMatchObject({
+      src: 'https://www.example-zeitung.de/thema/bild-1_w-576.jpg',
+      credit: 'Lutz Roeßler',
+    });
   });
 });
 
 describe('creditFromStoryEnd', () => {
-  const story = (html: string) => parseHTML(`<div>${html}</div>`).document.querySelector('div') as unknown as Element;
+  const story = (html: string) =>
+    parseHTML(`<div>${html}</div>`).document.querySelector('div') as unknown as Element;
   const photo = (credit = '') => ({ src: 'https://x.de/a.jpg', alt: '', caption: '', credit });
 
   it('gives "Foto:" on the story\'s last lines to the lead picture', () => {
     const photos = [photo(), photo()];
-    creditFromStoryEnd(story('<p>Lange Geschichte.</p><p>erb/ots<br>Foto: <a href="#">dahancoo</a> / Pixabay</p>'), photos);
+    creditFromStoryEnd(
+      story('<p>Lange Geschichte.</p><p>erb/ots<br>Foto: <a href="#">dahancoo</a> / Pixabay</p>'),
+      photos,
+    );
     expect(photos.map((p) => p.credit)).toEqual(['dahancoo / Pixabay', '']);
   });
 
@@ -180,7 +196,10 @@ describe('creditFromStoryEnd', () => {
 
   it('ignores story sentences that merely mention a photo', () => {
     const photos = [photo()];
-    creditFromStoryEnd(story('<p>Das Foto: ein Dokument der Zeit, das lange verschollen war und nun auftauchte.</p>'), photos);
+    creditFromStoryEnd(
+      story('<p>Das Foto: ein Dokument der Zeit, das lange verschollen war und nun auftauchte.</p>'),
+      photos,
+    );
     expect(photos[0]?.credit).toBe('');
   });
 });
