@@ -39,6 +39,11 @@ export const DEFAULT_TIME_BUDGET_MS = 3000;
  * deeper documents come from scripts or other DOMs and make tree algorithms quadratic.
  */
 export const MAX_NESTING_DEPTH = 512;
+/**
+ * A book's worth of text (some 150,000 words); the longest news stories are a tenth of it. The
+ * time budget covers extraction only, and drawing 10 MB of story takes the reader many seconds.
+ */
+export const MAX_STORY_CHARACTERS = 1_000_000;
 
 class BudgetExceeded extends Error {}
 
@@ -112,6 +117,8 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     });
     const html = step('sanitize', () => sanitizeHtml(content.element.innerHTML, win));
     const text = step('text', () => blockText(parseInert(clone, html)));
+    if (text.length > MAX_STORY_CHARACTERS)
+      return noStory('too-large', `${text.length} characters of story text, limit ${MAX_STORY_CHARACTERS}`);
     const partial = detectPartial(
       meta,
       text,

@@ -87,6 +87,19 @@ describe('budgets and refusals', () => {
     ).toMatchObject({ kind: 'no-story', reason: 'timeout' });
   });
 
+  it('refuses a story too long to draw quickly (over a million characters)', () => {
+    const paragraph = `<p>${'Ein Satz aus einem sehr, sehr langen Text über den Gemeinderat. '.repeat(70)}</p>`;
+    const { document } = parseHTML(
+      `<html><body><article><h1>Lang</h1>${paragraph.repeat(250)}</article></body></html>`,
+    );
+    expect(
+      extractStory(document as unknown as Document, 'https://x.example/', {
+        sanitizerWindow,
+        timeBudgetMs: 60_000,
+      }),
+    ).toMatchObject({ kind: 'no-story', reason: 'too-large' });
+  }, 60_000);
+
   it('says when there is no sanitizer window instead of returning unsanitised HTML', () => {
     const { document } = parseHTML(seedHtml);
     expect(extractStory(document as unknown as Document, expected.url)).toMatchObject({
