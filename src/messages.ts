@@ -28,6 +28,16 @@ export interface OpenOptionsMessage {
   addHost: string;
 }
 
+/**
+ * Content → background, the answer to a toggle: whether the reader is open now, and
+ * `unsupported` when the document cannot carry the reader (an SVG or XML document has no HTML
+ * root to draw it on), so the background says so in the toolbar popup instead.
+ */
+export interface ToggleReply {
+  open: boolean;
+  unsupported?: true;
+}
+
 export type ToContentMessage = ToggleReaderMessage;
 export type ToBackgroundMessage = ReaderStateMessage | OpenOptionsMessage;
 
@@ -47,6 +57,14 @@ export function parseToContentMessage(value: unknown): ToContentMessage | null {
   if (!hasExactKeys(value, ['type', 'trigger'])) return null;
   if (!TRIGGERS.includes(value.trigger as Trigger)) return null;
   return { type: 'klartext/toggle', trigger: value.trigger as Trigger };
+}
+
+export function parseToggleReply(value: unknown): ToggleReply | null {
+  if (!isRecord(value) || typeof value.open !== 'boolean') return null;
+  if (hasExactKeys(value, ['open'])) return { open: value.open };
+  if (hasExactKeys(value, ['open', 'unsupported']) && value.unsupported === true)
+    return { open: value.open, unsupported: true };
+  return null;
 }
 
 export function parseToBackgroundMessage(value: unknown): ToBackgroundMessage | null {

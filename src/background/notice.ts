@@ -1,6 +1,12 @@
 import browser from 'webextension-polyfill';
 
-export type NoticeReason = 'restricted' | 'inject-failed';
+export type NoticeReason = 'restricted' | 'inject-failed' | 'not-html';
+
+const TITLE_KEYS: Record<NoticeReason, string> = {
+  restricted: 'restrictedTitle',
+  'inject-failed': 'injectFailedBody',
+  'not-html': 'notHtmlBody',
+};
 
 export const NOTICE_PAGE = 'src/notice/index.html';
 
@@ -17,6 +23,6 @@ export function showNotice(tabId: number, reason: NoticeReason): void {
   Promise.all([setting, opening]).catch(() => {
     // Popup could not open (no gesture left, no focused window): leave a visible hint on the icon.
     void browser.action.setBadgeText({ tabId, text: '!' });
-    void browser.action.setTitle({ tabId, title: browser.i18n.getMessage(`${reason === 'restricted' ? 'restrictedTitle' : 'injectFailedBody'}`) });
+    void browser.action.setTitle({ tabId, title: browser.i18n.getMessage(TITLE_KEYS[reason]) });
   });
 }

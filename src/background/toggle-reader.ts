@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { ToggleReaderMessage, Trigger } from '../messages';
 import onDemandScript from '../content/on-demand.ts?script&iife';
+import { parseToggleReply, type ToggleReaderMessage, type Trigger } from '../messages';
+import { type NoticeReason, showNotice } from './notice';
 import { isRestrictedUrl } from './restricted-pages';
-import { showNotice, type NoticeReason } from './notice';
 
 /**
  * Toolbar click, shortcut and context menu all land here. The content script is injected on
@@ -18,19 +18,24 @@ export async function toggleReader(tab: browser.Tabs.Tab, trigger: Trigger): Pro
   }
   const message: ToggleReaderMessage = { type: 'klartext/toggle', trigger };
   try {
-    await browser.tabs.sendMessage(tabId, message);
+    answered(tabId, await browser.tabs.sendMessage(tabId, message));
     return;
   } catch {
     // No receiver yet: first use in this page. Inject, then ask again.
   }
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [onDemandScript] });
-    await browser.tabs.sendMessage(tabId, message);
+    answered(tabId, await browser.tabs.sendMessage(tabId, message));
   } catch (error) {
     const reason: NoticeReason = isRestrictedError(error) ? 'restricted' : 'inject-failed';
     console.warn('[Klartext] could not open the reader in tab', tabId, error);
     showNotice(tabId, reason);
   }
+}
+
+/** A document the reader cannot be drawn on (SVG, XML) still gets an answer: in the popup. */
+function answered(tabId: number, reply: unknown): void {
+  if (parseToggleReply(reply)?.unsupported) showNotice(tabId, 'not-html');
 }
 
 function isRestrictedError(error: unknown): boolean {

@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import { isArticlePage } from '../core/gate';
-import { parseToContentMessage } from '../messages';
+import { parseToContentMessage, type ToggleReply } from '../messages';
 import type { SiteActions } from '../reader/ReaderApp';
 import { findAutoOpenSite } from '../settings/hosts';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
@@ -112,7 +112,10 @@ function startAutoOpen(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     const message = parseToContentMessage(raw);
     if (!message || sender.id !== browser.runtime.id) return undefined;
-    return ready.then((reader) => ({ open: reader.toggle() }));
+    return ready.then((reader): ToggleReply => {
+      const open = reader.toggle();
+      return reader.canHost() ? { open } : { open, unsupported: true };
+    });
   });
 
   function watchNavigation(): void {

@@ -3,7 +3,7 @@
  * Stays resident after the first injection and answers later toggles by message.
  */
 import browser from 'webextension-polyfill';
-import { parseToContentMessage } from '../messages';
+import { parseToContentMessage, type ToggleReply } from '../messages';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
 import { onSettingsChanged } from '../settings/storage';
 import { createReaderController } from './reader-controller';
@@ -42,6 +42,9 @@ if (claimReaderScope()) {
       console.debug('[Klartext] dropped an unexpected message');
       return undefined;
     }
-    return ready.then((controller) => ({ open: controller.toggle() }));
+    return ready.then((controller): ToggleReply => {
+      const open = controller.toggle();
+      return controller.canHost() ? { open } : { open, unsupported: true };
+    });
   });
 }

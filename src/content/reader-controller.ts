@@ -18,6 +18,8 @@ export interface ReaderController {
   setPreferences(preferences: ReaderPreferences): void;
   /** Auto-mode actions for the toolbar; undefined hides them. */
   setSiteActions(actions: SiteActions | undefined): void;
+  /** False for documents without an HTML root (SVG, XML): the reader has nowhere to be drawn. */
+  canHost(): boolean;
   /** Limits changed in the options page: the next opening uses them. */
   setLimits(limits: ExtractionLimits | undefined): void;
 }
@@ -59,11 +61,12 @@ export function createReaderController(doc: Document, options: ReaderControllerO
 
   const controller: ReaderController = {
     isOpen: () => mounted !== null,
+    canHost: () => hasHtmlRoot(doc),
     open() {
       const start = performance.now();
       const result = extract();
       const end = performance.now();
-      if (mounted) return result;
+      if (mounted || !hasHtmlRoot(doc)) return result;
       snapshot = lockPage(doc);
       mounted = mountReader(doc, {
         result,
@@ -113,5 +116,10 @@ export function createReaderController(doc: Document, options: ReaderControllerO
 
 function isHtmlDocument(doc: Document): boolean {
   // SVG/XML documents, text/plain and image or media tabs have no story, and no <body> to cover.
-  return documentRoot(doc) instanceof HTMLHtmlElement && /html/i.test(doc.contentType || 'text/html');
+  return hasHtmlRoot(doc) && /html/i.test(doc.contentType || 'text/html');
+}
+
+/** Text, image and PDF tabs are HTML documents the browser built; SVG and XML documents are not. */
+function hasHtmlRoot(doc: Document): boolean {
+  return documentRoot(doc) instanceof HTMLHtmlElement;
 }

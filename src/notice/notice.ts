@@ -3,10 +3,12 @@ import browser from 'webextension-polyfill';
 const MESSAGES = {
   restricted: ['restrictedTitle', 'restrictedBody'],
   'inject-failed': ['restrictedTitle', 'injectFailedBody'],
+  'not-html': ['noStoryTitle', 'notHtmlBody'],
 } as const;
 
 const params = new URLSearchParams(location.search);
-const reason = params.get('reason') === 'inject-failed' ? 'inject-failed' : 'restricted';
+const asked = params.get('reason');
+const reason = asked === 'inject-failed' || asked === 'not-html' ? asked : 'restricted';
 const [titleKey, bodyKey] = MESSAGES[reason];
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage(titleKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToBackgroundMessage, parseToContentMessage } from '../../src/messages';
+import { parseToBackgroundMessage, parseToContentMessage, parseToggleReply } from '../../src/messages';
 
 describe('messages between background and content script', () => {
   it('accepts exactly the toggle message with a known trigger', () => {
@@ -28,6 +28,16 @@ describe('messages between background and content script', () => {
     });
     expect(parseToBackgroundMessage({ type: 'klartext/reader-state', open: 'yes' })).toBeNull();
     expect(parseToBackgroundMessage({ type: 'klartext/reader-state', open: false, tabId: 3 })).toBeNull();
-    expect(parseToBackgroundMessage(JSON.parse('{"__proto__": {"open": true}, "type": "klartext/reader-state"}'))).toBeNull();
+    expect(
+      parseToBackgroundMessage(JSON.parse('{"__proto__": {"open": true}, "type": "klartext/reader-state"}')),
+    ).toBeNull();
+  });
+
+  it('reads the answer to a toggle, and whether the document cannot carry the reader', () => {
+    expect(parseToggleReply({ open: true })).toEqual({ open: true });
+    expect(parseToggleReply({ open: false, unsupported: true })).toEqual({ open: false, unsupported: true });
+    expect(parseToggleReply({ open: false, unsupported: 'yes' })).toBeNull();
+    expect(parseToggleReply({ open: false, unsupported: true, reason: 'x' })).toBeNull();
+    expect(parseToggleReply(undefined)).toBeNull();
   });
 });
