@@ -22,6 +22,8 @@ describe.each(BROWSERS)('pages without a story to show (%s)', (name) => {
     );
     expect(popup.url).toContain('reason=restricted');
     expect(popup.title).toBe('Reader view is not available here');
+    // Firefox's open popup panel would swallow the next test's toolbar click.
+    await journey.browser().closeToolbarPopup();
     await tab.close();
   });
 

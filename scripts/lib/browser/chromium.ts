@@ -74,18 +74,28 @@ export class ChromiumSession implements BrowserSession {
   }
 
   async toolbarPopup(): Promise<{ url: string; title: string } | null> {
-    const { targetInfos } = (await this.browserCdp.send('Target.getTargets' as never)) as {
-      targetInfos: { type: string; url: string; title: string }[];
-    };
-    // A popup is the one extension page that is not a tab.
-    const tabs = new Set(this.context.pages().map((p) => p.url()));
-    const popup = targetInfos.find(
-      (t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url),
-    );
+    const popup = await this.popupTarget();
     // Until its script has run, the popup's title is its URL.
     return popup && popup.title !== popup.url && !popup.url.endsWith(popup.title)
       ? { url: popup.url, title: popup.title }
       : null;
+  }
+
+  async closeToolbarPopup(): Promise<void> {
+    const popup = await this.popupTarget();
+    if (popup)
+      await this.browserCdp.send('Target.closeTarget' as never, { targetId: popup.targetId } as never);
+  }
+
+  private async popupTarget() {
+    const { targetInfos } = (await this.browserCdp.send('Target.getTargets' as never)) as {
+      targetInfos: { targetId: string; type: string; url: string; title: string }[];
+    };
+    // A popup is the one extension page that is not a tab.
+    const tabs = new Set(this.context.pages().map((p) => p.url()));
+    return targetInfos.find(
+      (t) => t.type === 'page' && t.url.startsWith(this.extensionOrigin) && !tabs.has(t.url),
+    );
   }
 
   /** The extension's service worker, for tests that check background state. */
@@ -112,7 +122,10 @@ export class ChromiumSession implements BrowserSession {
     await this.siteAccess('removeHostPermission', origins);
   }
 
-  private async siteAccess(method: 'addHostPermission' | 'removeHostPermission', origins: string[]): Promise<void> {
+  private async siteAccess(
+    method: 'addHostPermission' | 'removeHostPermission',
+    origins: string[],
+  ): Promise<void> {
     const page = await this.context.newPage();
     try {
       await page.goto('chrome://extensions');
@@ -203,8 +216,13 @@ export class ChromiumTab implements Tab {
     const { root } = (await cdp.send('DOM.getDocument', { depth: 2, pierce: true })) as {
       root: CdpNode;
     };
-    const html = root.children?.find((n) => n.nodeName === 'HTML');
-    const host = html?.children?.find((n) => n.shadowRoots?.some((s) => s.shadowRootType === 'closed'));
+    // Lower case in an XML document (Chromium's XML tree viewer builds an XHTML one); the
+    // doctype is named html too.
+    const html = root.children?.find((n) => n.nodeType === 1 && n.nodeName.toUpperCase() === 'HTML');
+    // Not <body>: Chromium's PDF viewer document keeps a closed shadow root of its own there.
+    const host = html?.children?.find(
+      (n) => n.nodeName !== 'BODY' && n.shadowRoots?.some((s) => s.shadowRootType === 'closed'),
+    );
     const shadow = host?.shadowRoots?.find((s) => s.shadowRootType === 'closed');
     if (!shadow) return null;
     const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
@@ -237,6 +255,7 @@ export class ChromiumTab implements Tab {
 }
 
 interface CdpNode {
+  nodeType: number;
   nodeName: string;
   backendNodeId: number;
   children?: CdpNode[];

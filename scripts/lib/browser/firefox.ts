@@ -99,6 +99,12 @@ export class FirefoxSession implements BrowserSession {
       return browser && browser.contentTitle ? { url: browser.currentURI.spec, title: browser.contentTitle } : null;`);
   }
 
+  async closeToolbarPopup(): Promise<void> {
+    await this.evaluateInBrowserWindow(`
+      for (const panel of document.querySelectorAll('panel')) if (panel.state === 'open') panel.hidePopup();
+      return 'ok';`);
+  }
+
   /**
    * Runs the extension's toolbar action in the browser window the way the keyboard shortcut does
    * (ext-browserAction's triggerAction: grants activeTab, fires action.onClicked).
@@ -218,7 +224,8 @@ export class FirefoxTab implements Tab {
     // BiDi serialises closed shadow roots when asked to (includeShadowTree: 'all').
     const { result } = (await connection.send('script.callFunction', {
       // Through the prototype: a page may clobber document.documentElement with <form name=documentElement>.
-      functionDeclaration: "() => Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document)",
+      functionDeclaration:
+        "() => Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document)",
       target,
       awaitPromise: false,
       resultOwnership: 'root',

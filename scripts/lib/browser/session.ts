@@ -15,6 +15,8 @@ export interface BrowserSession {
   open(url: string): Promise<Tab>;
   /** The extension's toolbar popup if one is open: its URL and the title its page shows. */
   toolbarPopup(): Promise<{ url: string; title: string } | null>;
+  /** Closes the toolbar popup if one is open (as a click elsewhere would), so the next one can open. */
+  closeToolbarPopup(): Promise<void>;
   /** Opens one of the extension's own pages (e.g. `src/options/index.html`) in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
   /**
