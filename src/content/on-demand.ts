@@ -4,8 +4,12 @@
  */
 import browser from 'webextension-polyfill';
 import { parseToContentMessage, type ToggleReply } from '../messages';
+import type { SiteActions } from '../reader/ReaderApp';
+import { findAutoOpenSite } from '../settings/hosts';
 import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
-import { onSettingsChanged } from '../settings/storage';
+import { onSettingsChanged, removeAutoOpenSite } from '../settings/storage';
+import type { AutoOpenSite } from '../settings/types';
+import { openOptionsToAdd } from './open-options';
 import { createReaderController } from './reader-controller';
 import {
   claimReaderScope,
@@ -29,9 +33,11 @@ if (claimReaderScope()) {
       savePreferences: saves.save,
       limits: settings?.limits,
     });
+    controller.setSiteActions(siteActionsFor(settings?.autoOpen ?? []));
     onSettingsChanged((next) => {
       if (!saves.busy()) controller.setPreferences(next.reader);
       controller.setLimits(next.limits);
+      controller.setSiteActions(siteActionsFor(next.autoOpen));
     });
     return controller;
   });
@@ -47,4 +53,19 @@ if (claimReaderScope()) {
       return controller.canHost() ? { open } : { open, unsupported: true };
     });
   });
+}
+
+/**
+ * "Open this site automatically" in the reader's toolbar: adding needs the host permission, which
+ * only a click in an extension page can request, so it opens the options page with the host filled in.
+ */
+function siteActionsFor(sites: readonly AutoOpenSite[]): SiteActions {
+  const listed = findAutoOpenSite(sites, location.href);
+  return {
+    autoOpen: listed !== null,
+    onToggleAutoOpen() {
+      if (!listed) openOptionsToAdd(location.hostname);
+      else removeAutoOpenSite(listed.host).catch((error) => console.warn('[Klartext] not removed', error));
+    },
+  };
 }

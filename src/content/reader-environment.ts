@@ -7,7 +7,6 @@ import browser from 'webextension-polyfill';
 import type { ReaderStateMessage } from '../messages';
 import { installWhenLoaded, type LoadedFonts, loadFonts } from '../reader/fonts';
 import type { Translate } from '../reader/i18n';
-import { DEFAULT_READER_PREFERENCES } from '../settings/schema';
 import { loadSettings, saveReaderPreferences } from '../settings/storage';
 import type { ReaderPreferences, Settings } from '../settings/types';
 
@@ -18,10 +17,6 @@ export async function loadSettingsOrDefaults(): Promise<Settings | null> {
     console.warn('[Klartext] settings unreadable, using defaults', error);
     return null;
   }
-}
-
-export async function loadPreferences() {
-  return (await loadSettingsOrDefaults())?.reader ?? { ...DEFAULT_READER_PREFERENCES };
 }
 
 /** Resolves at once: the faces install themselves when read (the first paint never waits for them). */

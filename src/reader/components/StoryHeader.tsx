@@ -37,7 +37,7 @@ export function StoryHeader({ story, t, uiLang, pictureCount }: StoryHeaderProps
         )}
       </p>
       <h1 class={H.title}>{story.title}</h1>
-      {isStandfirst(story.subtitle) && <p class="kt-subtitle">{story.subtitle}</p>}
+      {isStandfirst(story.subtitle, story.text) && <p class="kt-subtitle">{story.subtitle}</p>}
       <p class="kt-meta" lang={uiLang}>
         {published && story.published && <time dateTime={story.published}>{published}</time>}
         {story.readingMinutes > 0 && <span>{t('readingMinutes', String(story.readingMinutes))}</span>}
@@ -62,7 +62,9 @@ function localEdition(story: Story): string {
  * A subtitle worth the header: pages often fill the description with the story's cut-off
  * opening ("… Bis...") or a whole paragraph; that is the body's job, not the standfirst's.
  */
-function isStandfirst(subtitle: string): boolean {
+function isStandfirst(subtitle: string, storyText: string): boolean {
   const text = subtitle.trim();
-  return text.length > 0 && text.length <= 280 && !/(\.\.\.|…)$/.test(text);
+  // A lead the story body already opens with would be read twice.
+  const opensBody = storyText.trimStart().startsWith(text.slice(0, 120));
+  return text.length > 0 && text.length <= 280 && !/(\.\.\.|…)$/.test(text) && !opensBody;
 }
