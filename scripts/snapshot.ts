@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     return;
   }
   if (values.browser !== 'chromium' && values.browser !== 'firefox') {
-    process.stderr.write(`snapshot: --browser must be chromium or firefox, not "${values.browser}"\n${USAGE}\n`);
+    process.stderr.write(
+      `snapshot: --browser must be chromium or firefox, not "${values.browser}"\n${USAGE}\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -104,7 +106,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function snapshotOne(session: BrowserSession, url: string, dir: string, html: boolean): Promise<SnapshotRecord> {
+async function snapshotOne(
+  session: BrowserSession,
+  url: string,
+  dir: string,
+  html: boolean,
+): Promise<SnapshotRecord> {
   const record: SnapshotRecord = {
     url,
     opened: false,
@@ -174,8 +181,8 @@ async function settleImages(tab: Tab): Promise<void> {
 }
 
 function readerDocument(shadowHtml: string, title: string, url: string): string {
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escape(title)}</title>\n<meta name="klartext-source" content="${escape(url)}">\n</head>\n<body>\n${shadowHtml}\n</body>\n</html>\n`;
+  const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<meta name="klartext-source" content="${escapeHtml(url)}">\n</head>\n<body>\n${shadowHtml}\n</body>\n</html>\n`;
 }
 
 await main();

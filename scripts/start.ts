@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const tab = await session.open(seedUrl);
   await tab.clickToolbar();
   const view = await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 15_000, 'the reader');
-  console.log(`Reader open: "${view.title}" by ${view.byline.map((a) => a.name).join(', ') || 'nobody named'}, ${view.images} pictures.`);
+  console.log(
+    `Reader open: "${view.title}" by ${view.byline.map((a) => a.name).join(', ') || 'nobody named'}, ${view.images} pictures.`,
+  );
 
   if (headless) {
     const file = path.join(REPO_ROOT, 'reader.png');
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
     await server.close();
     return;
   }
-  console.log('Chromium is open with Klartext loaded: click the toolbar icon (or Alt+Shift+R) on any sample page. Ctrl+C ends.');
+  console.log(
+    'Chromium is open with Klartext loaded: click the toolbar icon (or Alt+Shift+R) on any sample page. Ctrl+C ends.',
+  );
   const stop = async () => {
     await session.close();
     await server.close();

@@ -20,7 +20,10 @@ export function pruneExtensionBuild(outDir: string, injectedScripts: readonly st
         web_accessible_resources?: { resources: string[] }[];
       };
       const war = (manifest.web_accessible_resources ?? [])
-        .map((entry) => ({ ...entry, resources: entry.resources.filter((r) => !injectedScripts.includes(r)) }))
+        .map((entry) => ({
+          ...entry,
+          resources: entry.resources.filter((r) => !injectedScripts.includes(r)),
+        }))
         .filter((entry) => entry.resources.length > 0);
       if (war.length > 0) manifest.web_accessible_resources = war;
       else delete manifest.web_accessible_resources;

@@ -300,13 +300,15 @@ export function canSanitizeWith(win: Window | null | undefined): win is Window {
 }
 
 /** Elements whose `name`/`id` become properties of their form or of the document (HTML named properties). */
-const NAMED_PROPERTY_ELEMENTS = 'img, form, embed, object, iframe, input, button, fieldset, output, select, textarea';
+const NAMED_PROPERTY_ELEMENTS =
+  'img, form, embed, object, iframe, input, button, fieldset, output, select, textarea';
 
 /** Calls a DOM method from the prototype chain, past any named property that shadows it. */
 function callUnshadowed<T>(target: object, method: string, ...args: unknown[]): T {
   for (let proto = Object.getPrototypeOf(target); proto; proto = Object.getPrototypeOf(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, method);
-    if (descriptor && typeof descriptor.value === 'function') return descriptor.value.apply(target, args) as T;
+    if (descriptor && typeof descriptor.value === 'function')
+      return descriptor.value.apply(target, args) as T;
   }
   throw new TypeError(`no ${method} on ${String(target)}`);
 }
@@ -327,7 +329,9 @@ export function defuseClobbering(doc: Document): Document {
   const shadowed = new Set<string>();
   inheritedPropertyNames(doc, shadowed);
   inheritedPropertyNames(callUnshadowed<Element>(doc, 'createElement', 'form'), shadowed);
-  for (const el of Array.from(callUnshadowed<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_ELEMENTS))) {
+  for (const el of Array.from(
+    callUnshadowed<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED_PROPERTY_ELEMENTS),
+  )) {
     for (const attribute of ['name', 'id']) {
       const value = callUnshadowed<string | null>(el, 'getAttribute', attribute);
       if (value !== null && shadowed.has(value)) callUnshadowed(el, 'removeAttribute', attribute);

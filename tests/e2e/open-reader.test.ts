@@ -38,13 +38,24 @@ describe.each(BROWSERS)('toolbar click on an article (%s)', (name) => {
     const closers: [string, () => Promise<void>][] = [
       ['toolbar', () => tab.clickToolbar()],
       ['Escape', () => tab.press('Escape')],
-      ['Close button', async () => void (await tab.inReader(`(root) => root.querySelector('.kt-close').click()`))],
+      [
+        'Close button',
+        async () => void (await tab.inReader(`(root) => root.querySelector('.kt-close').click()`)),
+      ],
     ];
     for (const [how, close] of closers) {
       await tab.clickToolbar();
-      await waitFor(() => tab.inReader<ReaderView>(READ_READER_VIEW), 10_000, `the reader before closing by ${how}`);
+      await waitFor(
+        () => tab.inReader<ReaderView>(READ_READER_VIEW),
+        10_000,
+        `the reader before closing by ${how}`,
+      );
       await close();
-      await waitFor(async () => (await tab.inReader(READ_READER_VIEW)) === null, 5_000, `the reader to close by ${how}`);
+      await waitFor(
+        async () => (await tab.inReader(READ_READER_VIEW)) === null,
+        5_000,
+        `the reader to close by ${how}`,
+      );
       expect(await pageFingerprint(tab), `page after closing by ${how}`).toEqual(before);
     }
     expect(tab.consoleErrors).toEqual([]);

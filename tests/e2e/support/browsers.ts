@@ -16,7 +16,10 @@ export interface Journey {
  * One browser and one fixture server for a describe block: launching a browser costs seconds on
  * these machines, so tests in a file share it and each opens its own tab.
  */
-export function useBrowser(name: BrowserName, launchOptions: Parameters<typeof launchBrowser>[1] = {}): Journey {
+export function useBrowser(
+  name: BrowserName,
+  launchOptions: Parameters<typeof launchBrowser>[1] = {},
+): Journey {
   let session: BrowserSession | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { exportAutoOpen, mergeAutoOpen, parseAutoOpenImport } from '../../../src/options/transfer';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
-const site = (host: string, includeSubdomains = false) => ({ host, includeSubdomains, addedAt: '2024-01-01T00:00:00.000Z' });
+const site = (host: string, includeSubdomains = false) => ({
+  host,
+  includeSubdomains,
+  addedAt: '2024-01-01T00:00:00.000Z',
+});
 
 describe('auto-open list import/export', () => {
   it('reads back what it exports', () => {
