@@ -28,6 +28,7 @@ import type {
   Removed,
 } from './story';
 import { blockText, readingMinutes } from './text';
+import { applyTransforms } from './transforms';
 import { checkBodyLength, recoverGalleryPhotos } from './witness';
 
 export const DEFAULT_MAX_ELEMENTS = 60_000;
@@ -89,6 +90,7 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     const meta = step('metadata', () => readMetadata(clone, url));
     const byline = step('byline', () => findAuthors(clone, meta, url, rule));
     const removals = step('clean', () => (options.skip?.clean ? [] : cleanDocument(clone, rule, unmatched)));
+    const unknownTransforms = step('transforms', () => applyTransforms(clone, rule?.transforms ?? []));
     step('lazy-images', () => resolveLazyImages(clone, url));
     const candidates = step('photos', () => collectPhotoCandidates(clone, url));
     const galleries = step('galleries', () => selectAll(clone, rule?.gallery ?? [], unmatched));
@@ -104,7 +106,7 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
     removals.push(...removeInlinePromos(content.element));
     if (lead && !collapse(content.element.textContent ?? '').includes(textOf(lead).slice(0, 60)))
       content.element.insertBefore(lead, content.element.firstChild);
-    const notes: string[] = [];
+    const notes: string[] = unknownTransforms.map((name) => `site rule names an unknown transform "${name}"`);
     const photos = step('gallery', () => {
       const found = recoverGalleryPhotos(
         meta,

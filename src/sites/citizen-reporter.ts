@@ -28,4 +28,5 @@ export const citizenReporter: SiteRule = {
     box: ['.author-box', '.article-author', '.author-info'],
   },
   title: ['h1'],
+  transforms: ['remove-hidden', 'remove-picture-counters'],
 };
