@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { READ_READER_VIEW, type ReaderView } from '../../scripts/lib/browser/reader-view';
 import { waitFor } from '../../scripts/lib/browser/session';
 import { BROWSERS, useBrowser } from './support/browsers';
-import { pageFingerprint } from './support/page-fingerprint';
+import { pageFingerprint, settledPageFingerprint } from './support/page-fingerprint';
 
 const SEED = '/seed-wochenblatt/page.html';
 
@@ -32,7 +32,7 @@ describe.each(BROWSERS)('toolbar click on an article (%s)', (name) => {
   it('closes by a second click, by Escape and by the Close button, leaving the page exactly as it was', async () => {
     const tab = await journey.browser().open(journey.url(SEED));
     await tab.evaluate('() => window.scrollTo(0, 420)');
-    const before = await pageFingerprint(tab);
+    const before = await settledPageFingerprint(tab);
     expect(before.scrollY).toBeGreaterThan(0);
 
     const closers: [string, () => Promise<void>][] = [

@@ -24,3 +24,19 @@ export function pageFingerprint(tab: Tab): Promise<PageFingerprint> {
     };
   }`);
 }
+
+/**
+ * The fingerprint once the page's own scripts have stopped changing it (lazy loaders swap image
+ * sources after a scroll, on their own schedule): two equal readings 400 ms apart.
+ */
+export async function settledPageFingerprint(tab: Tab, timeoutMs = 10_000): Promise<PageFingerprint> {
+  const started = Date.now();
+  let previous = await pageFingerprint(tab);
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const current = await pageFingerprint(tab);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+  throw new Error(`the page kept changing for ${timeoutMs} ms`);
+}
