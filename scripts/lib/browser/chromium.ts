@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './flags';
-import { type BrowserSession, type ExtensionPage, readerCall, type Tab } from './session';
+import { type BrowserSession, type ExtensionPage, readerCall, type Tab, waitFor } from './session';
 
 export interface ChromiumOptions {
   extensionDir: string;
@@ -191,15 +191,22 @@ export class ChromiumTab implements Tab {
 
   /** Extensions.triggerAction wants the tab target (not the page target): the active tab, as for a click. */
   private async tabTargetId(): Promise<string> {
-    const { targetInfos } = (await this.browserCdp.send(
-      'Target.getTargets' as never,
-      {
-        filter: [{ type: 'tab' }],
-      } as never,
-    )) as { targetInfos: { targetId: string; embedderData?: { tabActive?: boolean } }[] };
-    const active = targetInfos.filter((t) => t.embedderData?.tabActive);
-    if (active.length !== 1 || !active[0]) throw new Error(`expected one active tab, found ${active.length}`);
-    return active[0].targetId;
+    // bringToFront returns before the tab strip has switched: wait until this page's tab is the
+    // active one, or the click lands on the previously active tab.
+    const url = this.page.url();
+    const active = await waitFor(
+      async () => {
+        const { targetInfos } = (await this.browserCdp.send(
+          'Target.getTargets' as never,
+          { filter: [{ type: 'tab' }] } as never,
+        )) as { targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[] };
+        const tabs = targetInfos.filter((t) => t.embedderData?.tabActive);
+        return tabs.length === 1 && tabs[0]?.url === url ? tabs[0] : null;
+      },
+      5_000,
+      `the tab of ${url} to become active`,
+    );
+    return active.targetId;
   }
 
   private async cdp(): Promise<CDPSession> {
