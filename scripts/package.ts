@@ -1,6 +1,6 @@
 /**
  * `npm run package`: the two store uploads, built fresh, in web-ext-artifacts/ (gitignored):
- * klartext-firefox-VERSION.zip (web-ext build, after web-ext lint must pass with no errors) and
+ * klartext-firefox-VERSION.zip (web-ext build, after web-ext lint passes with no errors and no warnings) and
  * klartext-chrome-VERSION.zip (dist/chrome, manifest at the zip's root as the Chrome Web Store wants).
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const firefoxDir = path.join(repoRoot, 'dist', 'firefox');
 const chromeDir = path.join(repoRoot, 'dist', 'chrome');
 
 run('npm', ['run', 'build']);
-run(bin('web-ext'), ['lint', '--source-dir', firefoxDir, '--no-config-discovery']);
+run(bin('web-ext'), ['lint', '--source-dir', firefoxDir, '--warnings-as-errors', '--no-config-discovery']);
 run(bin('web-ext'), [
   'build',
   '--source-dir',

@@ -123,15 +123,20 @@ export function ancestors(el: Element, stopAt?: Element | null): Element[] {
   return list;
 }
 
-/** Parses an HTML string inertly in `doc` (a template's content never runs scripts or loads). */
+/**
+ * Parses an HTML string inertly and returns its nodes as a fragment of `doc`. DOMParser makes a
+ * document without scripting or loading (browsers, jsdom and linkedom alike), so nothing in
+ * `html` runs or fetches; the nodes are imported, never assigned as markup. The whole-document
+ * wrapper is what linkedom needs to put a fragment into <body>.
+ */
 export function parseInert(doc: Document, html: string): DocumentFragment {
-  const template = doc.createElement('template') as HTMLTemplateElement;
-  template.innerHTML = html;
-  if (template.content) return template.content;
-  // linkedom without template content support: fall back to a detached div
-  const frag = doc.createDocumentFragment();
-  const div = doc.createElement('div');
-  div.innerHTML = html;
-  while (div.firstChild) frag.appendChild(div.firstChild);
-  return frag;
+  const fragment = doc.createDocumentFragment();
+  const Parser = doc.defaultView?.DOMParser ?? globalThis.DOMParser;
+  if (!Parser) return fragment;
+  const body = new Parser().parseFromString(
+    `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
+    'text/html',
+  ).body;
+  for (const node of Array.from(body?.childNodes ?? [])) fragment.appendChild(doc.importNode(node, true));
+  return fragment;
 }

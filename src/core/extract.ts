@@ -6,7 +6,7 @@ import type { SiteRule } from '../sites/types';
 import { findAuthors, readSignature } from './byline';
 import { removeClutter, removeInlinePromos } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
-import { ancestors, collapse, linkDensity, nestingDepth, parseInert, textOf } from './dom';
+import { ancestors, collapse, linkDensity, nestingDepth, textOf } from './dom';
 import {
   collectPhotoCandidates,
   creditFromStoryEnd,
@@ -16,7 +16,7 @@ import {
 } from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
-import { canSanitizeWith, defuseClobbering, sanitizeHtml } from './sanitize';
+import { canSanitizeWith, defuseClobbering, sanitizeToBody } from './sanitize';
 import type {
   Diagnostics,
   ExtractionResult,
@@ -117,8 +117,9 @@ export function extractStory(doc: Document, url: string, options: ExtractOptions
       creditFromStoryEnd(content.element, found);
       return found;
     });
-    const html = step('sanitize', () => sanitizeHtml(content.element.innerHTML, win));
-    const text = step('text', () => blockText(parseInert(clone, html)));
+    const body = step('sanitize', () => sanitizeToBody(content.element.innerHTML, win));
+    const html = body.innerHTML;
+    const text = step('text', () => blockText(body));
     if (text.length > MAX_STORY_CHARACTERS)
       return noStory('too-large', `${text.length} characters of story text, limit ${MAX_STORY_CHARACTERS}`);
     const partial = detectPartial(

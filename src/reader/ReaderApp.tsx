@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ExtractionResult, NoStory, Photo, Story } from '../core/story';
 import type { ReaderPreferences } from '../settings/types';
 import { DisplayControls } from './components/DisplayControls';
@@ -13,7 +13,7 @@ import { trapTab } from './focus';
 import { READER_HOOKS as H } from './hooks';
 import type { Translate } from './i18n';
 import { layerStyle } from './preferences';
-import { photoIndexForImage, photoInHtml, prepareBodyHtml } from './story-body';
+import { photoIndexForImage, photoInHtml, storyBodyFragment } from './story-body';
 
 export interface SiteActions {
   /** Whether this site's articles open in the reader automatically. */
@@ -169,7 +169,6 @@ interface StoryViewProps {
 
 function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
   const [lightbox, setLightbox] = useState<{ index: number; opener: HTMLElement | null } | null>(null);
-  const bodyHtml = useMemo(() => prepareBodyHtml(story.html), [story.html]);
   const photos = story.images;
   const lead: Photo | undefined = photos[0] && !photoInHtml(photos[0], story.html) ? photos[0] : undefined;
   const gallery = photos.length >= 2 ? photos : [];
@@ -182,6 +181,13 @@ function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
   };
   const bodyRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    // Before the first paint, like the rest of the view; Preact renders the div without children
+    // and leaves these nodes alone.
+    const body = bodyRef.current;
+    if (!body?.ownerDocument.defaultView) return;
+    body.replaceChildren(storyBodyFragment(story.html, body.ownerDocument.defaultView));
+  }, [story.html]);
   useEffect(() => {
     // A picture that cannot load (gone, blocked, offline) is taken out with its frame and caption.
     const article = articleRef.current;
@@ -213,8 +219,8 @@ function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
         <StoryHeader story={story} t={t} uiLang={uiLang} pictureCount={photos.length} />
         <PartialNotice story={story} t={t} uiLang={uiLang} />
         {lead && <LeadFigure photo={lead} t={t} onOpen={(opener) => open(0, opener)} />}
-        {/* story.html left core through the one DOMPurify policy (src/core/sanitize.ts). */}
-        <div ref={bodyRef} class={H.body} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        {/* Filled with sanitized nodes by the layout effect above (src/core/sanitize.ts policy). */}
+        <div ref={bodyRef} class={H.body} />
         {gallery.length > 0 && <Gallery photos={gallery} t={t} uiLang={uiLang} onOpen={open} />}
       </article>
       <footer class="kt-footer">

@@ -1,22 +1,23 @@
 /** The story HTML as the reader shows it, and how its pictures relate to Story.images. */
+import { sanitizeToFragment } from '../core/sanitize';
 import type { Photo } from '../core/story';
 import { COLUMN_SIZES } from './format';
 
 /**
- * Pictures in the text load lazily and decode off the main thread, so a long story with many
- * pictures paints its first screen at once. Done on an inert <template> before the HTML is
- * inserted: set afterwards, every picture would already have started loading.
+ * The story body as nodes for the reader: story.html (already sanitized in core) passes the one
+ * policy again at the point of insertion, as a DocumentFragment, so the page never gets a markup
+ * string. Pictures load lazily and decode off the main thread, so a long story with many
+ * pictures paints its first screen at once; set while the nodes still belong to DOMPurify's
+ * inert document, since set after insertion every picture would already have started loading.
  */
-export function prepareBodyHtml(html: string, doc: Document | undefined = globalThis.document): string {
-  if (!doc || !/<img\b/i.test(html)) return html;
-  const template = doc.createElement('template');
-  template.innerHTML = html;
-  for (const img of template.content.querySelectorAll('img')) {
+export function storyBodyFragment(html: string, win: Window): DocumentFragment {
+  const fragment = sanitizeToFragment(html, win);
+  for (const img of fragment.querySelectorAll('img')) {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
     if (img.hasAttribute('srcset') && !img.hasAttribute('sizes')) img.setAttribute('sizes', COLUMN_SIZES);
   }
-  return template.innerHTML;
+  return fragment;
 }
 
 /** True when the story text already shows this picture (then it is not repeated as the lead). */

@@ -169,6 +169,23 @@ describe('pictures', () => {
     expect(img?.getAttribute('loading')).toBe('lazy');
     expect(img?.getAttribute('sizes')).toBeTruthy();
   });
+
+  it('inserts the story text through the sanitizer even if a Story arrives unsanitized', () => {
+    const html =
+      '<p id="p1" onclick="alert(1)">Erster Absatz <a href="javascript:alert(2)">Link</a></p>' +
+      '<script>alert(3)</script><img src="x" onerror="alert(4)"><iframe src="https://evil.example/"></iframe>';
+    view = renderReader(makeStory({ html }));
+    const body = view.q(`.${H.body}`);
+    expect(view.text(`.${H.body} p`)).toBe('Erster Absatz Link');
+    expect(body?.querySelector('script, iframe, [onclick], [onerror]')).toBeNull();
+    expect(body?.querySelector('a')?.hasAttribute('href')).toBe(false);
+  });
+
+  it('replaces the story text when another story is shown in the same view', () => {
+    view = renderReader(makeStory({ html: '<p>Alte Geschichte</p>' }));
+    view.rerender(makeStory({ html: '<p>Neue Geschichte</p>' }));
+    expect(view.text(`.${H.body}`)).toBe('Neue Geschichte');
+  });
 });
 
 describe('lightbox', () => {

@@ -14,6 +14,8 @@ export interface Rendered {
   text(selector: string): string;
   press(key: string, target?: Element | null, init?: KeyboardEventInit): void;
   click(selector: string | Element): void;
+  /** Renders another result into the same view, as a new page of the same tab would. */
+  rerender(next: ExtractionResult): void;
   cleanup(): void;
 }
 
@@ -26,10 +28,11 @@ export function renderReader(
   document.body.append(root);
   const calls: Rendered['calls'] = { close: 0, showOriginal: 0, preferences: [] };
   let preferences: ReaderPreferences = { ...DEFAULT_READER_PREFERENCES };
+  let current = result;
   const draw = () =>
     render(
       <ReaderApp
-        result={result}
+        result={current}
         t={translator(options.locale ?? 'de')}
         preferences={preferences}
         onPreferencesChange={(next) => {
@@ -55,6 +58,10 @@ export function renderReader(
     q,
     qa: (selector) => [...root.querySelectorAll(selector)] as never,
     text: (selector) => (q(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    rerender(next) {
+      current = next;
+      act(draw);
+    },
     press(key, target, init) {
       const el = target ?? root.ownerDocument.activeElement ?? root;
       act(() => {
