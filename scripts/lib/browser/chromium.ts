@@ -38,6 +38,10 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  // The 'serviceworker' event comes before the worker has run its script: a toolbar click in
+  // that window is lost (about 1 in 3 first clicks in a fresh browser). One round trip into the
+  // worker waits until its top level, where the listeners are registered, has run.
+  await worker.evaluate('typeof chrome.action.onClicked');
   const browser = context.browser();
   if (!browser) throw new Error('playwright gave no Browser for the persistent context');
   const browserCdp = await browser.newBrowserCDPSession();
