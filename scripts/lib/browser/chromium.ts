@@ -236,15 +236,22 @@ export class ChromiumTab implements Tab {
     );
     const shadow = host?.shadowRoots?.find((s) => s.shadowRootType === 'closed');
     if (!shadow) return null;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
-      object: { objectId: string };
-    };
-    const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function () { return (${readerCall(fn)})(this); }`,
-      returnByValue: true,
-      awaitPromise: true,
-    })) as {
+    // A remote object handle is a GC root until released: without its own group and the release,
+    // every reader that was ever read from stayed alive after closing (its closed shadow root with
+    // host, style and root element, 5 nodes per opening), which looked like a leak of ours.
+    const objectGroup = 'klartext-in-reader';
+    const { object } = (await cdp.send('DOM.resolveNode', {
+      backendNodeId: shadow.backendNodeId,
+      objectGroup,
+    })) as { object: { objectId: string } };
+    const { result, exceptionDetails } = (await cdp
+      .send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function () { return (${readerCall(fn)})(this); }`,
+        returnByValue: true,
+        awaitPromise: true,
+      })
+      .finally(() => cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => undefined))) as {
       result: { value?: string };
       exceptionDetails?: { text: string; exception?: { description?: string } };
     };
