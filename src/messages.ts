@@ -13,10 +13,15 @@ export interface ToggleReaderMessage {
   trigger: Trigger;
 }
 
-/** Content → background: the reader opened or closed in this tab (badge state). */
+/**
+ * Content → background: the reader opened or closed in this tab (badge state). `removedByPage`
+ * when the page kept removing the reader's layer and it gave up: the background says so on the
+ * toolbar button, since nothing drawn in that page would stay.
+ */
 export interface ReaderStateMessage {
   type: 'klartext/reader-state';
   open: boolean;
+  removedByPage?: true;
 }
 
 /**
@@ -75,6 +80,12 @@ export function parseToBackgroundMessage(value: unknown): ToBackgroundMessage | 
     return { type: 'klartext/open-options', addHost: value.addHost };
   }
   if (!isRecord(value) || value.type !== 'klartext/reader-state') return null;
+  if (
+    hasExactKeys(value, ['type', 'open', 'removedByPage']) &&
+    value.open === false &&
+    value.removedByPage === true
+  )
+    return { type: 'klartext/reader-state', open: false, removedByPage: true };
   if (!hasExactKeys(value, ['type', 'open']) || typeof value.open !== 'boolean') return null;
   return { type: 'klartext/reader-state', open: value.open };
 }

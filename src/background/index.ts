@@ -8,6 +8,7 @@ import { onSettingsChanged } from '../settings/storage';
 import { syncAutoOpenScripts } from './auto-open';
 import { refreshAllBadges, refreshBadge } from './badge';
 import { CONTEXT_MENU_ID, installContextMenu } from './context-menu';
+import { showNotice } from './notice';
 import { OPTIONS_PAGE } from './options-page';
 import { toggleReader } from './toggle-reader';
 
@@ -63,6 +64,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     void browser.tabs.create({
       url: browser.runtime.getURL(`${OPTIONS_PAGE}?add=${encodeURIComponent(message.addHost)}`),
     });
+    return undefined;
+  }
+  if (message.removedByPage) {
+    // Nothing drawn in that page stays, so the toolbar button says it (a popup, or "!" and a title).
+    showNotice(tabId, 'removed-by-page');
     return undefined;
   }
   // Replaces a "!" left by a notice that could not open with the site's usual badge.

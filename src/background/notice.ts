@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 
-export type NoticeReason = 'restricted' | 'inject-failed' | 'not-html';
+export type NoticeReason = 'restricted' | 'inject-failed' | 'not-html' | 'removed-by-page';
 
 const TITLE_KEYS: Record<NoticeReason, string> = {
   restricted: 'restrictedTitle',
   'inject-failed': 'injectFailedBody',
   'not-html': 'notHtmlBody',
+  'removed-by-page': 'removedByPageTitle',
 };
 
 export const NOTICE_PAGE = 'src/notice/index.html';

@@ -26,7 +26,8 @@ export interface ReaderController {
 
 export interface ReaderControllerOptions {
   t: Translate;
-  onStateChange(open: boolean): void;
+  /** `removedByPage`: closed because the page kept removing the reader (see mountReader's onDetached). */
+  onStateChange(open: boolean, removedByPage?: boolean): void;
   /** Preferences the reader opens with: known before the first paint, so no flash of the wrong theme. */
   preferences: ReaderPreferences;
   /** Persist a change the user made in the reader (serialPreferenceSaver in reader-environment). */
@@ -59,6 +60,15 @@ export function createReaderController(doc: Document, options: ReaderControllerO
     }
   }
 
+  function close(removedByPage: boolean): void {
+    if (!mounted) return;
+    mounted.unmount();
+    mounted = null;
+    snapshot?.restore();
+    snapshot = null;
+    options.onStateChange(false, removedByPage);
+  }
+
   const controller: ReaderController = {
     isOpen: () => mounted !== null,
     canHost: () => hasHtmlRoot(doc),
@@ -81,19 +91,12 @@ export function createReaderController(doc: Document, options: ReaderControllerO
         siteActions,
         fonts: options.fonts,
         extraction: { start, end },
-        onDetached: () => controller.close(),
+        onDetached: () => close(true),
       });
       options.onStateChange(true);
       return result;
     },
-    close() {
-      if (!mounted) return;
-      mounted.unmount();
-      mounted = null;
-      snapshot?.restore();
-      snapshot = null;
-      options.onStateChange(false);
-    },
+    close: () => close(false),
     toggle() {
       if (mounted) controller.close();
       else controller.open();

@@ -51,8 +51,10 @@ export function serialPreferenceSaver() {
   };
 }
 
-export function reportReaderState(open: boolean): void {
-  const message: ReaderStateMessage = { type: 'klartext/reader-state', open };
+export function reportReaderState(open: boolean, removedByPage = false): void {
+  const message: ReaderStateMessage = removedByPage
+    ? { type: 'klartext/reader-state', open: false, removedByPage: true }
+    : { type: 'klartext/reader-state', open };
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 

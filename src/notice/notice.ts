@@ -4,11 +4,12 @@ const MESSAGES = {
   restricted: ['restrictedTitle', 'restrictedBody'],
   'inject-failed': ['restrictedTitle', 'injectFailedBody'],
   'not-html': ['noStoryTitle', 'notHtmlBody'],
+  'removed-by-page': ['removedByPageTitle', 'removedByPageBody'],
 } as const;
 
 const params = new URLSearchParams(location.search);
 const asked = params.get('reason');
-const reason = asked === 'inject-failed' || asked === 'not-html' ? asked : 'restricted';
+const reason = asked && Object.hasOwn(MESSAGES, asked) ? (asked as keyof typeof MESSAGES) : 'restricted';
 const [titleKey, bodyKey] = MESSAGES[reason];
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage(titleKey);

@@ -108,7 +108,7 @@ describe.each(BROWSERS)('hostile pages (%s)', (name) => {
     await tab.close();
   });
 
-  it('on a page that removes unknown elements: the reader stays, or the page is left unlocked', async () => {
+  it('on a page that removes unknown elements: the reader stays, or the page is left unlocked and the toolbar says why', async () => {
     const tab = await journey.browser().open(journey.url('/hostile/remove-unknown.html'));
     const before = await pageState(tab);
     await tab.clickToolbar();
@@ -124,6 +124,17 @@ describe.each(BROWSERS)('hostile pages (%s)', (name) => {
       expect(await pageState(tab)).toEqual(before);
     } else {
       expect(state).toEqual(before);
+      const popup = await waitFor(
+        async () => {
+          const shown = await journey.browser().toolbarPopup();
+          return shown?.title ? shown : null;
+        },
+        10_000,
+        'the toolbar popup saying the page removed the reader',
+      );
+      expect(popup.url).toContain('reason=removed-by-page');
+      expect(popup.title).toBe('The page removed the reader view');
+      await journey.browser().closeToolbarPopup();
     }
     expect(tab.consoleErrors).toEqual([]);
     await tab.close();

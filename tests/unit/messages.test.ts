@@ -33,6 +33,18 @@ describe('messages between background and content script', () => {
     ).toBeNull();
   });
 
+  it('accepts "the page removed the reader" only as a closed state with the flag set to true', () => {
+    expect(
+      parseToBackgroundMessage({ type: 'klartext/reader-state', open: false, removedByPage: true }),
+    ).toEqual({ type: 'klartext/reader-state', open: false, removedByPage: true });
+    expect(
+      parseToBackgroundMessage({ type: 'klartext/reader-state', open: true, removedByPage: true }),
+    ).toBeNull();
+    expect(
+      parseToBackgroundMessage({ type: 'klartext/reader-state', open: false, removedByPage: 'yes' }),
+    ).toBeNull();
+  });
+
   it('reads the answer to a toggle, and whether the document cannot carry the reader', () => {
     expect(parseToggleReply({ open: true })).toEqual({ open: true });
     expect(parseToggleReply({ open: false, unsupported: true })).toEqual({ open: false, unsupported: true });

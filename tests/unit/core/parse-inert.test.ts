@@ -8,7 +8,10 @@ const MARKUP = '<img src="/a.jpg" alt="A" onerror="globalThis.ran = true"><p>Tex
 
 describe('parseInert', () => {
   it.each([
-    ['jsdom', () => new JSDOM('<!DOCTYPE html><body></body>', { runScripts: 'dangerously' }).window.document],
+    [
+      'jsdom',
+      () => new JSDOM('<!DOCTYPE html><body></body>', { runScripts: 'dangerously' } as never).window.document,
+    ],
     [
       'linkedom',
       () => (parseHTML('<!DOCTYPE html><html><body></body></html>') as unknown as Window).document,
