@@ -5,6 +5,7 @@
  */
 
 import type { SiteRule } from '../sites/types';
+import { checkBudget } from './budget';
 import { collapse, hasClassToken, isShallow, tagName, textOf } from './dom';
 import { hasType, isObject, list, resolveRef, str } from './jsonld';
 import type { PageMetadata } from './metadata';
@@ -196,6 +197,7 @@ function fromDomBylines(
   for (const el of safeQueryAll(doc, BYLINE_SELECTOR)) elements.add(el);
   const done = new Set<Element>();
   for (const el of elements) {
+    checkBudget('byline');
     if (
       !ruled.has(el) &&
       tagName(el) !== 'a' &&
@@ -307,6 +309,7 @@ const NOT_A_SIGNATURE =
 function fromTextPatterns(doc: Document, outlets: string[]): Candidate[] {
   const found: Candidate[] = [];
   for (const el of safeQueryAll(doc.body ?? doc, TEXT_PATTERN_TAGS)) {
+    checkBudget('byline');
     if (!isShallow(el)) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 300) continue;

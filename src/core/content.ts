@@ -3,6 +3,7 @@
  * else Readability on the cleaned clone (which it mutates: the clone is ours).
  */
 import { Readability } from '@mozilla/readability';
+import { checkBudget } from './budget';
 import { ancestors, textOf } from './dom';
 import type { Provenance } from './story';
 
@@ -53,6 +54,7 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
     keepClasses: false,
     disableJSONLD: true,
   });
+  watchBudget(reader);
   const parsed = reader.parse() as unknown as { content: Element; title: string } | null;
   if (!parsed?.content) return null;
   const element = parsed.content;
@@ -68,8 +70,31 @@ export function runReadability(doc: Document, paragraphs: ParagraphRecord[]): Co
 }
 
 /**
+ * Readability's helpers that its long loops call once per node (the tree walk, text and class
+ * scoring): wrapped on this instance so the extraction budget can stop it mid-walk.
+ */
+export const READABILITY_PER_NODE_METHODS = [
+  '_getNextNode',
+  '_getInnerText',
+  '_getClassWeight',
+  '_hasAncestorTag',
+] as const;
+
+function watchBudget(reader: Readability): void {
+  const methods = reader as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of READABILITY_PER_NODE_METHODS) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      checkBudget('Readability');
+      return original.apply(this, args);
+    };
+  }
+}
+
+/**
  * The recorded paragraphs Readability kept. When its first attempt finds too little it resets
- * the page from a copy of its HTML and tries again: the result then holds new nodes, and the
+ * the page from a copy and tries again: the result then holds new nodes, and the
  * recorded ones are found by their text instead.
  */
 function keptParagraphs(element: Element, paragraphs: ParagraphRecord[]): ParagraphRecord[] {

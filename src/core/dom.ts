@@ -1,4 +1,5 @@
 /** Small DOM helpers that behave the same in browsers, linkedom and jsdom. */
+import { checkBudget } from './budget';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -106,6 +107,7 @@ export function linkDensity(el: Element, textLength = textOf(el).length): number
 export function walkElements(root: Element, visit: (el: Element) => boolean | undefined): void {
   const stack: Element[] = [root];
   while (stack.length) {
+    checkBudget('tree walk');
     const el = stack.pop() as Element;
     if (visit(el) === false) continue;
     const children = el.children;

@@ -3,6 +3,7 @@
  */
 import { findSiteRule, SITE_RULES } from '../sites';
 import type { SiteRule } from '../sites/types';
+import { BudgetExceeded, checkBudget, clock as now, withinBudget } from './budget';
 import { findAuthors, readSignature } from './byline';
 import { removeClutter, removeInlinePromos } from './clean';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
@@ -46,10 +47,6 @@ export const MAX_NESTING_DEPTH = 512;
  */
 export const MAX_STORY_CHARACTERS = 1_000_000;
 
-class BudgetExceeded extends Error {}
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 function noStory(reason: NoStoryReason, detail: string): NoStory {
   return { kind: 'no-story', reason, detail };
 }
@@ -57,6 +54,16 @@ function noStory(reason: NoStoryReason, detail: string): NoStory {
 export function extractStory(doc: Document, url: string, options: ExtractOptions = {}): ExtractionResult {
   const started = now();
   const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  return withinBudget(started, budget, () => runSteps(doc, url, options, started, budget));
+}
+
+function runSteps(
+  doc: Document,
+  url: string,
+  options: ExtractOptions,
+  started: number,
+  budget: number,
+): ExtractionResult {
   const timings: Record<string, number> = {};
   let last = started;
   const step = <T>(name: string, run: () => T): T => {
@@ -327,6 +334,7 @@ function storyPhotos(
   const opener = scope ? openerBefore(scope) : null;
   const chosen: Photo[] = [];
   for (const c of candidates) {
+    checkBudget('story pictures');
     const inRoot = root ? c.ancestors.includes(root) : false;
     const inScope = scope ? c.ancestors.includes(scope) || (!!opener && c.ancestors.includes(opener)) : false;
     const inGallery = galleries.some((g) => c.ancestors.includes(g));

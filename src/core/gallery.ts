@@ -3,6 +3,7 @@
  * the largest candidate chosen, caption and credit split, placeholders/icons/avatars/logos and
  * teaser thumbnails dropped, duplicates across sizes merged.
  */
+import { checkBudget } from './budget';
 import { ancestors, collapse, hasClassToken, parseInert, tagName, textOf } from './dom';
 import { REGEXPS } from './patterns';
 import { parseSrcset, safeSrcset, safeUrl } from './sanitize';
@@ -52,6 +53,7 @@ export function resolveLazyImages(doc: Document, pageUrl: string): void {
   for (const noscript of Array.from(root.getElementsByTagName('noscript')))
     replaceNoscript(doc, noscript, pageUrl);
   for (const img of Array.from(root.getElementsByTagName('img'))) {
+    checkBudget('lazy images');
     const src = img.getAttribute('src');
     let lazy: string | null = null;
     for (const attr of LAZY_SRC_ATTRS) {
@@ -310,6 +312,7 @@ function findByClass(scope: Element, patterns: ClassPatterns, except: Element): 
 function findAllByClass(scope: Element, patterns: ClassPatterns, except: Element): Element[] {
   const out: Element[] = [];
   for (const el of Array.from(scope.querySelectorAll('*'))) {
+    checkBudget('captions');
     if (el === except || el.contains(except) || tagName(el) === 'img') continue;
     if (hasClassLike(el, patterns) && textOf(el)) out.push(el);
   }
@@ -405,6 +408,7 @@ export function collectPhotoCandidates(doc: Document, pageUrl: string): PhotoCan
   const root = doc.body;
   if (!root) return out;
   for (const img of Array.from(root.getElementsByTagName('img'))) {
+    checkBudget('photos');
     if (rejectReason(img, pageUrl)) continue;
     const photo = photoOf(img, pageUrl);
     if (photo) out.push({ img, photo, ancestors: ancestors(img) });

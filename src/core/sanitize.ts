@@ -3,6 +3,7 @@
  * through here. Allow-list based, so a tag or attribute nobody thought of is dropped, not kept.
  */
 import createDOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import { checkBudget } from './budget';
 
 const ALLOWED_TAGS = [
   'a',
@@ -232,6 +233,8 @@ function purifierFor(win: Window): Purifier {
   if (!purifier.isSupported) {
     throw new Error('DOMPurify is not supported by this window (linkedom?): pass a browser or jsdom window');
   }
+  // Once per element: a huge story must not run the sanitizer far past the extraction budget.
+  purifier.addHook('uponSanitizeElement', () => checkBudget('sanitize'));
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
     if (!el.getAttribute) return;
