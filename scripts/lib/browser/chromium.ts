@@ -28,7 +28,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       ...CHROMIUM_FLAGS,
-      `--lang=${locale}`,
+      `--lang=${chromiumUiLocale(locale)}`,
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       // Lets the browser-level CDP session run Extensions.triggerAction (the toolbar click).
@@ -53,6 +53,15 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     options.extensionDir,
     options.profileDir ? null : profile,
   );
+}
+
+/**
+ * Chromium's UI (and so chrome.i18n in extensions) only knows the locales it ships: `de`, `fr`,
+ * but `en-US`, `pt-BR`. `--lang=de-DE` silently falls back to English, `--lang=de` works.
+ */
+const REGIONAL_UI_LOCALES = new Set(['en-US', 'en-GB', 'es-419', 'pt-BR', 'pt-PT', 'zh-CN', 'zh-TW']);
+export function chromiumUiLocale(tag: string): string {
+  return REGIONAL_UI_LOCALES.has(tag) ? tag : (tag.split('-')[0] ?? tag);
 }
 
 export class ChromiumSession implements BrowserSession {
