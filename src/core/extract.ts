@@ -6,7 +6,11 @@ import type { SiteRule } from '../sites/types';
 import { BudgetExceeded, checkBudget, clock as now, withinBudget } from './budget';
 import { findAuthors, readSignature } from './byline';
 import { removeClutter, removeInlinePromos } from './clean';
+import { removeInvisibleText } from './clean/invisible';
+import { removeMenus } from './clean/menus';
+import { removeTagLists } from './clean/tag-lists';
 import { type ContentResult, fromSelectors, recordParagraphs, runReadability } from './content';
+import { removeEdgeDateLines } from './date-lines';
 import { ancestors, collapse, linkDensity, nestingDepth, textOf } from './dom';
 import {
   collectPhotoCandidates,
@@ -111,6 +115,8 @@ function runSteps(
     );
     if (!content) return noStory('no-content', 'no story text found');
     removals.push(...removeInlinePromos(content.element));
+    // the reader's header shows the date: a line repeating it is no part of the story
+    removeEdgeDateLines(content.element);
     if (lead && !collapse(content.element.textContent ?? '').includes(textOf(lead).slice(0, 60)))
       content.element.insertBefore(lead, content.element.firstChild);
     const notes: string[] = unknownTransforms.map((name) => `site rule names an unknown transform "${name}"`);
@@ -211,6 +217,9 @@ function cleanDocument(
       removals.push({ reason });
     }
   }
+  removeInvisibleText(doc);
+  const lists = removeTagLists(doc) + removeMenus(doc);
+  for (let n = lists; n > 0; n--) removals.push({ reason: 'navigation' });
   removals.push(...removeClutter(doc));
   return removals;
 }

@@ -34,9 +34,18 @@ export const REGEXPS = {
   commentsClass: token(
     'comments|comment-list|commentlist|comment-form|commentform|comment-section|comments-area|disqus|kommentare|kommentar|respond|discussion|talk|coral',
   ),
+  liveTickerClass: token('live|liveticker|live-ticker|liveblog|live-blog|ticker|minute-by-minute'),
   navigationClass: token(
     'breadcrumb|breadcrumbs|pagination|pager|skip-link|skiplink|tags|tag-list|taglist|topics',
   ),
+
+  /**
+   * Screen-reader-only and print-only helpers, matched on the whole class name (with a prefix
+   * such as "u-" or "is-"): "sr-only", "visually-hidden", "screen-reader-text", "hideCompletely".
+   * Not "…-focusable" variants, which show on focus (skip links, handled as navigation).
+   */
+  invisibleClass:
+    /^(?:[a-z]{1,3}-)?(?:sr-only|sronly|sr-text|screen-?reader(?:-only|-text)?|visually-?hidden|a11y-(?:hidden|only)|hide-?completely|hide-?visually|element-invisible|assistive-text|offscreen|print-?only|visible-print(?:-block|-inline)?)$/,
 
   // --- clutter detection by short visible text (a label, a heading, a prompt) --------------------
   sponsoredLabel:
@@ -56,7 +65,10 @@ export const REGEXPS = {
   paywallLabel:
     /^(?:jetzt weiterlesen(?: mit .{0,40})?.*|weiterlesen mit .{0,40}|(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur )?(?:für|exklusiv für) .{0,40}(?:abonnenten|abonnentinnen|plus|premium|mitglieder).*|(?:jetzt|gratis|kostenlos) .{0,20}(?:testen|lesen)\.?|(?:zum|ins) abo.*|mit .{0,20}plus weiterlesen.*|subscribe to (?:continue|read).*|this (?:article|story) is for subscribers.*)$/i,
   relatedHeading:
-    /^(?:lesen sie (?:auch|dazu|mehr)|auch interessant|das könnte sie (?:auch )?interessieren|mehr zum thema|mehr (?:aus|zu) .{1,40}|weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|ähnliche (?:artikel|beiträge|themen)|empfehlungen?|meistgelesen|meist gelesen|top-?artikel|related(?: (?:articles|stories|posts|content))?|read (?:more|next|also)|more (?:from|on|stories|articles).*|you (?:may|might) (?:also )?like|recommended(?: for you)?|most (?:read|popular)|das (?:könnte|dürfte) sie auch interessieren|zum thema|passend zum thema|weiterlesen|neueste artikel|aktuelle (?:artikel|nachrichten)|top-?themen)\s*:?$/i,
+    /^(?:lesen sie (?:auch|dazu|mehr)|auch interessant|das könnte sie (?:auch )?interessieren|mehr zum thema|mehr (?:aus|zu) .{1,40}|weitere (?:artikel|beiträge|nachrichten|meldungen|themen)|ähnliche (?:artikel|beiträge|themen)|empfehlungen?|meistgelesen|meist gelesen|top-?artikel|related(?: (?:articles|stories|posts|content))?|read (?:more|next|also)|more (?:from|on|stories|articles).*|you (?:may|might) (?:also )?like|recommended(?: for you)?|most (?:read|popular)|das (?:könnte|dürfte) sie auch interessieren|zum thema|passend zum thema|weiterlesen|neueste artikel|aktuelle (?:artikel|nachrichten)|top-?themen)\s*(?::|\.{3}|…)?$/i,
+  /** "Lesen Sie auch: <a>…</a>", "Lea también:", "Read more:": a line pointing to another story. */
+  readAlsoPrefix:
+    /^(?:lesen sie (?:auch|dazu|mehr|hier)|auch interessant|mehr zum thema|zum thema|das könnte sie (?:auch )?interessieren|read (?:more|also|next)|also read|see also|related|lea (?:también|más|además)|lea|lee (?:también|más)|le puede interesar|te puede interesar|vea (?:también|además)|vea|ver también|mira|mire|puedes ver|veja (?:também|mais)|veja|leia (?:também|mais)|saiba mais|(?:à |a )?lire aussi|voir aussi|leggi anche)\s*[:：]/i,
   prospectLabel:
     /^(?:online-?prospekte.*|prospekte (?:aus|in|für) .*|aktuelle prospekte.*|wochenprospekte.*)$/i,
   socialLabel:

@@ -6,6 +6,8 @@ export const commentsRule: ClutterRule = {
   name: 'comments',
   reason: 'comments',
   classPattern: REGEXPS.commentsClass,
+  // a live ticker's running commentary is the story itself
+  notClassPattern: REGEXPS.liveTickerClass,
   maxClassText: Number.POSITIVE_INFINITY,
   labelPatterns: [REGEXPS.commentsHeading],
   maxLabelText: 40,

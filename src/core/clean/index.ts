@@ -122,10 +122,31 @@ function isProtected(el: Element, ctx: Context): boolean {
 /** `names`: the element's classAndId, read once for all families (every element is asked). */
 function matchByClass(el: Element, rule: ClutterRule, names: readonly string[]): boolean {
   const pattern = rule.classPattern;
-  if (!pattern || !names.some((name) => pattern.test(name))) return false;
+  const matched = pattern ? names.filter((name) => pattern.test(name)) : [];
+  if (!pattern || !matched.length) return false;
+  const notPattern = rule.notClassPattern;
+  if (notPattern && names.some((name) => notPattern.test(name))) return false;
+  if (matched.every((name) => isModifierMatch(name, pattern)) && hasProse(el)) return false;
   const length = textOf(el).length;
   if (length > rule.maxClassText && !(rule.allowLinkDense && linkDensity(el, length) > 0.5)) return false;
   return rule.ignoreStoryGuard || !hasStoryParagraphs(el);
+}
+
+/**
+ * "TestReport__Section--Ads": a BEM modifier names a variant of a block (a story section that
+ * has an ad slot inside), not a block that is an ad. Only the block's own name says what it is.
+ */
+function isModifierMatch(name: string, pattern: RegExp): boolean {
+  const cut = name.indexOf('--');
+  return cut > 0 && !pattern.test(name.slice(0, cut));
+}
+
+const PROSE_CHARS = 80;
+
+/** Holds at least one paragraph of prose (ad slots hold scripts and pictures, not sentences). */
+function hasProse(el: Element): boolean {
+  for (const p of Array.from(el.getElementsByTagName('p'))) if (textOf(p).length >= PROSE_CHARS) return true;
+  return false;
 }
 
 function climbFromLabel(label: Element, rule: ClutterRule, ctx: Context): Element[] {
@@ -314,14 +335,93 @@ export function removeClutter(doc: Document, rules: readonly ClutterRule[] = CLU
  * unserem Newsblog.]"): a whole paragraph in square brackets that links elsewhere.
  */
 export function removeInlinePromos(story: Element): Removal[] {
-  const removals: Removal[] = [];
-  for (const p of Array.from(story.getElementsByTagName('p'))) {
+  const removals: Removal[] = removeRelatedRuns(story);
+  for (const p of Array.from(story.querySelectorAll('p, h2, h3, h4, h5, h6, li'))) {
     const raw = p.textContent ?? '';
     if (raw.length > 400 || !p.getElementsByTagName('a').length) continue;
     const text = collapse(raw);
-    if (!/^\[.{10,300}\]\.?$/.test(text)) continue;
+    if (!/^\[.{10,300}\]\.?$/.test(text) && !isReadAlsoLine(p, text) && !isTeaserHeadlineLine(p, text))
+      continue;
     p.remove();
     removals.push({ element: p, reason: 'related-teasers', rule: 'inline-promo' });
   }
   return removals;
+}
+
+const LINK_LINE_CHARS = 300;
+
+/**
+ * "You may also like..." as a paragraph of its own, followed by paragraphs that are each one
+ * link to another story: the label and the run of links go (the clutter pass only climbs from
+ * labels that look like headings).
+ */
+function removeRelatedRuns(story: Element): Removal[] {
+  const removals: Removal[] = [];
+  for (const label of Array.from(story.querySelectorAll('p, h2, h3, h4, h5, h6'))) {
+    const text = textOf(label);
+    if (!text || text.length > 60 || !REGEXPS.relatedHeading.test(text)) continue;
+    const run: Element[] = [];
+    for (let sib = label.nextElementSibling; sib && isLinkLine(sib); sib = sib.nextElementSibling)
+      run.push(sib);
+    if (!run.length) continue;
+    for (const el of [label, ...run]) {
+      el.remove();
+      removals.push({ element: el, reason: 'related-teasers', rule: 'inline-promo' });
+    }
+  }
+  return removals;
+}
+
+function isLinkLine(el: Element): boolean {
+  if (!/^(?:p|ul|ol|li)$/.test(el.localName)) return false;
+  const length = textOf(el).length;
+  return length > 0 && length <= LINK_LINE_CHARS && linkDensity(el, length) >= 0.8;
+}
+
+const TEASER_WORDS = 4;
+
+/**
+ * A paragraph that is nothing but a link to another story of the same site, worded like a
+ * headline ("Meisterfeier vertagt: MTV Stuttgart verliert Spiel drei"), between two paragraphs
+ * of the story: a teaser set into the text. A sentence ends in a full stop; a web address or
+ * "Hier klicken" is no headline.
+ */
+function isTeaserHeadlineLine(el: Element, text: string): boolean {
+  if (el.localName !== 'p' || text.length > 150 || /[.!?…]$/.test(text)) return false;
+  if (text.split(' ').length < TEASER_WORDS || /^(?:https?:|www\.)/i.test(text)) return false;
+  const links = el.getElementsByTagName('a');
+  if (links.length !== 1 || textOf(links[0] as Element) !== text) return false;
+  const prev = el.previousElementSibling;
+  const next = el.nextElementSibling;
+  if (!prev || !next || prev.localName !== 'p' || textOf(prev).length < 80) return false;
+  return sameSiteStory(links[0] as Element, el.ownerDocument);
+}
+
+function sameSiteStory(link: Element, doc: Document | null): boolean {
+  const href = link.getAttribute('href') ?? '';
+  // a path without scheme or host leads within the site
+  if (/^\/[^/]/.test(href)) return true;
+  try {
+    const base = doc?.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined;
+    const target = new URL(href, base);
+    if (!/^https?:$/.test(target.protocol) || target.pathname.split('/').filter(Boolean).length < 1)
+      return false;
+    return !base || target.host === new URL(base).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Lea también: <a>Impiden ingreso a Nicaragua …</a>": a label saying "read this too" and a
+ * link to another story making most of what follows it. A sentence that merely starts like
+ * that and links a word is story.
+ */
+function isReadAlsoLine(el: Element, text: string): boolean {
+  const label = REGEXPS.readAlsoPrefix.exec(text);
+  if (!label || text.length > 300) return false;
+  const rest = text.length - label[0].length;
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textOf(a).length;
+  return rest > 0 && linked >= rest * 0.6;
 }

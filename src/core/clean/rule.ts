@@ -9,6 +9,8 @@ export interface ClutterRule {
   reason: RemovalReason;
   /** Class/id token pattern of the family's containers (see REGEXPS). */
   classPattern?: RegExp;
+  /** Class/id tokens that say the container is something else ("live-match-comments" is a live ticker). */
+  notClassPattern?: RegExp;
   /** A container found by class is left alone when its text is longer than this… */
   maxClassText: number;
   /** …unless most of that text is link text (teaser lists are long but link-dense). */

@@ -182,3 +182,38 @@ describe('removeInlinePromos', () => {
     expect(story.textContent).toContain('Anmerkung der Redaktion');
   });
 });
+
+describe('class names that only look like clutter', () => {
+  const PROSE =
+    'Vor dem Grillen prüfen wir mit Toastbrot, wo der Rost am heißesten wird: in der Mitte bräunt es nach einer Minute.';
+
+  it('keeps a story section whose BEM modifier says it holds an ad slot, removes the slot', () => {
+    const { document } = parseHTML(
+      `<html><body><article><h1>Test</h1><section class="Report__Section Report__Section--Ads"><h2>Der Toast-Test</h2><p>${PROSE}</p>` +
+        '<div class="ad-slot"><script>loadAd()</script></div></section></article></body></html>',
+    );
+    removeClutter(document as unknown as Document);
+    expect(document.body.textContent).toContain('Der Toast-Test');
+    expect(document.querySelector('.ad-slot')).toBeNull();
+  });
+
+  it('removes a block named an ad by its own name even when it holds text', () => {
+    const { document } = parseHTML(
+      `<html><body><div class="ad--wide"><p>${PROSE}</p></div><p>${PROSE}</p></body></html>`,
+    );
+    removeClutter(document as unknown as Document);
+    expect(document.querySelectorAll('p')).toHaveLength(1);
+  });
+
+  it("keeps a live ticker's running commentary, removes a comment thread", () => {
+    const minute = (n: number) => `<p>${n}' ${PROSE}</p>`;
+    const { document } = parseHTML(
+      `<html><body><div class="live-match-comments">${[90, 85, 80].map(minute).join('')}</div>` +
+        `<div class="comments-area"><p>Leser: ${PROSE}</p></div></body></html>`,
+    );
+    removeClutter(document as unknown as Document);
+    const text = document.body.textContent ?? '';
+    expect(text).toContain("85' Vor dem Grillen");
+    expect(text).not.toContain('Leser:');
+  });
+});
