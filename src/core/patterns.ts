@@ -50,6 +50,13 @@ export const REGEXPS = {
   // --- clutter detection by short visible text (a label, a heading, a prompt) --------------------
   sponsoredLabel:
     /^(?:anzeige|anzeigen|sponsored|gesponsert|sponsored content|sponsored post|advertorial|werbung|promotion|partnerinhalt|partner-inhalt|paid content|paid post|paid partnership|in kooperation mit.*|präsentiert von.*|advertisement|ad|ads|publicité|werbemitteilung|unterstützt von.*)$/i,
+  /**
+   * A notice that the page is paid for or earns from its links ("Für Links auf dieser Seite
+   * erhält … eine Provision", "Bei den Verlinkungen handelt es sich um Affiliate Links"):
+   * found anywhere in a short text, since it often shares a line with other small print.
+   */
+  sponsoredDisclosure:
+    /(?:(?:dieser|diese|dieses) (?:beitrag|artikel|seite|post|video) (?:enthält|zeigt|beinhaltet) (?:\S+ ){0,3}(?:werbung|gesponserte|affiliate|werbelinks|provisionslinks)|für (?:links|käufe) (?:auf|über) dieser? (?:seite|links) (?:erhält|erhalten|bekommt|bekommen)|bei den (?:verlinkungen|links) handelt es sich um (?:\S+ )?(?:affiliate|partner|provisions)|(?:this|the) (?:post|article|page|story) (?:contains|may contain|includes) (?:\S+ )?(?:affiliate|sponsored|paid)|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation) (?:from|on|when|if))/i,
   /** A label heading a promotion ("ANZEIGE - Heute mal ausgehen?", "Anzeige | Jetzt bestellen"). */
   sponsoredPrefix: /^(?:ANZEIGE|WERBUNG|SPONSORED|(?:Anzeige|Werbung|Sponsored)(?=\s+[-–|]))\s*[-–:|]\s*\S/,
   /** A label glued to a kicker without a space ("Ausgehen & GenießenAnzeige"). */
@@ -72,7 +79,7 @@ export const REGEXPS = {
   prospectLabel:
     /^(?:online-?prospekte.*|prospekte (?:aus|in|für) .*|aktuelle prospekte.*|wochenprospekte.*)$/i,
   socialLabel:
-    /^(?:teilen|artikel teilen|beitrag teilen|share(?: this)?(?: article| story| post)?|jetzt teilen|seite teilen|share on .*|teilen auf .*|folgen sie uns.*|follow us.*)\s*:?$/i,
+    /^(?:teilen|artikel teilen|beitrag teilen|share(?: this)?(?: article| story| post)?|jetzt teilen|seite teilen|share on .*|teilen auf .*|folgen sie uns.*|follow us.*|(?:unsere )?social[- ]media(?:[- ](?:seiten|kanäle|kanaele|channels|profile))?)\s*:?$/i,
   cookieLabel:
     /(?:wir (?:verwenden|nutzen) cookies|diese (?:website|webseite|seite) (?:verwendet|nutzt) cookies|we use cookies|this (?:website|site) uses cookies|cookie-?einstellungen|datenschutzeinstellungen)/i,
   commentsHeading:

@@ -27,7 +27,7 @@ import { followBoxRule, loginPromptRule } from './prompts';
 import { prospectsRule } from './prospects';
 import type { ClutterRule } from './rule';
 import { socialRule } from './social';
-import { sponsoredRule } from './sponsored';
+import { disclosureRule, sponsoredRule } from './sponsored';
 import { relatedTeasersRule } from './teasers';
 
 export type { ClutterRule } from './rule';
@@ -36,6 +36,7 @@ export type { ClutterRule } from './rule';
 export const CLUTTER_RULES: readonly ClutterRule[] = [
   cookieRule,
   sponsoredRule,
+  disclosureRule,
   prospectsRule,
   followBoxRule,
   loginPromptRule,

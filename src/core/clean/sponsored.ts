@@ -12,3 +12,13 @@ export const sponsoredRule: ClutterRule = {
   maxLabelText: 60,
   maxContainerText: 1800,
 };
+
+/** Paid-content and affiliate notices: small print, not part of the story. */
+export const disclosureRule: ClutterRule = {
+  name: 'disclosure',
+  reason: 'sponsored',
+  maxClassText: 0,
+  labelPatterns: [REGEXPS.sponsoredDisclosure],
+  maxLabelText: 300,
+  maxContainerText: 400,
+};

@@ -217,3 +217,38 @@ describe('class names that only look like clutter', () => {
     expect(text).not.toContain('Leser:');
   });
 });
+
+describe('small print and social labels', () => {
+  const STORY = `<p>${'Der Gemeinderat hat am Dienstagabend beschlossen, die Ortsdurchfahrt im Frühjahr zu sanieren und die Gehwege zu verbreitern. '.repeat(2)}</p>`;
+  const clean = (inner: string) => {
+    const { document } = parseHTML(`<html><body><article>${STORY}${inner}${STORY}</article></body></html>`);
+    const removals = removeClutter(document as unknown as Document);
+    return { text: document.body.textContent ?? '', removals };
+  };
+
+  it('removes affiliate and paid-content notices, also inside a line of small print', () => {
+    const { text, removals } = clean(
+      '<p class="copy-sm">Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.</p>' +
+        '<p>Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links</p>',
+    );
+    expect(text).not.toContain('Provision');
+    expect(text).not.toContain('Affiliate');
+    expect(text).toContain('Ortsdurchfahrt');
+    expect(removals.map((r) => r.reason)).toEqual(['sponsored', 'sponsored']);
+  });
+
+  it('keeps a story sentence about advertising', () => {
+    const { text } = clean(
+      '<p>Die Händler der Altstadt werben seit Montag mit einer gemeinsamen Aktion.</p>',
+    );
+    expect(text).toContain('werben seit Montag');
+  });
+
+  it('removes a "Social Media Seiten" label above the profile links', () => {
+    const { text } = clean(
+      '<p><strong>SOCIAL MEDIA SEITEN</strong></p><ul class="social-links"><li><a href="https://facebook.example/">Facebook</a></li></ul>',
+    );
+    expect(text).not.toContain('SOCIAL MEDIA');
+    expect(text).not.toContain('Facebook');
+  });
+});
