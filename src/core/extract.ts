@@ -21,7 +21,7 @@ import {
 } from './gallery';
 import { readMetadata } from './metadata';
 import { detectPartial } from './partial';
-import { canSanitizeWith, defuseClobbering, sanitizeToBody } from './sanitize';
+import { canSanitizeWith, defuseClobbering, rememberSanitizedBody, sanitizeToBody } from './sanitize';
 import type {
   Diagnostics,
   ExtractionResult,
@@ -31,6 +31,7 @@ import type {
   Photo,
   RemovalReason,
   Removed,
+  Story,
 } from './story';
 import { blockText, readingMinutes } from './text';
 import { applyTransforms } from './transforms';
@@ -162,7 +163,7 @@ function runSteps(
       notes,
       timings,
     };
-    return {
+    const story: Story = {
       kind: 'story',
       title: meta.title.value || content.readabilityTitle,
       subtitle: meta.subtitle,
@@ -182,6 +183,8 @@ function runSteps(
       partial,
       diagnostics,
     };
+    rememberSanitizedBody(story, body);
+    return story;
   } catch (error) {
     if (error instanceof BudgetExceeded) return noStory('timeout', error.message);
     return noStory('error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));

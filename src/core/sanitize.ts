@@ -302,6 +302,26 @@ export function sanitizeToBody(html: string, win: Window): HTMLElement {
 }
 
 /**
+ * The sanitized nodes behind each Story that core made, kept in memory only (a Story also leaves
+ * as JSON): the reader inserts copies of them instead of sanitizing `Story.html` a second time.
+ */
+const sanitizedBodies = new WeakMap<object, HTMLElement>();
+
+export function rememberSanitizedBody(story: object, body: HTMLElement): void {
+  sanitizedBodies.set(story, body);
+}
+
+/** A fresh copy of the nodes core sanitized for `story`, or null for a Story core did not make. */
+export function sanitizedBodyCopy(story: object): DocumentFragment | null {
+  const body = sanitizedBodies.get(story);
+  if (!body) return null;
+  const copy = body.cloneNode(true);
+  const fragment = body.ownerDocument.createDocumentFragment();
+  while (copy.firstChild) fragment.appendChild(copy.firstChild);
+  return fragment;
+}
+
+/**
  * The same policy, returning nodes instead of a string: what the reader inserts. The nodes
  * belong to DOMPurify's inert parsing document (nothing loads or runs there) until they are
  * appended, so no markup string is ever assigned in the page.

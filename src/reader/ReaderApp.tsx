@@ -186,8 +186,8 @@ function StoryView({ story, t, uiLang, onShowOriginal }: StoryViewProps) {
     // and leaves these nodes alone.
     const body = bodyRef.current;
     if (!body?.ownerDocument.defaultView) return;
-    body.replaceChildren(storyBodyFragment(story.html, body.ownerDocument.defaultView));
-  }, [story.html]);
+    body.replaceChildren(storyBodyFragment(story, body.ownerDocument.defaultView));
+  }, [story]);
   useEffect(() => {
     // A picture that cannot load (gone, blocked, offline) is taken out with its frame and caption.
     const article = articleRef.current;

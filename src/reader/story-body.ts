@@ -1,17 +1,18 @@
 /** The story HTML as the reader shows it, and how its pictures relate to Story.images. */
-import { sanitizeToFragment } from '../core/sanitize';
-import type { Photo } from '../core/story';
+import { sanitizedBodyCopy, sanitizeToFragment } from '../core/sanitize';
+import type { Photo, Story } from '../core/story';
 import { COLUMN_SIZES } from './format';
 
 /**
- * The story body as nodes for the reader: story.html (already sanitized in core) passes the one
- * policy again at the point of insertion, as a DocumentFragment, so the page never gets a markup
- * string. Pictures load lazily and decode off the main thread, so a long story with many
- * pictures paints its first screen at once; set while the nodes still belong to DOMPurify's
- * inert document, since set after insertion every picture would already have started loading.
+ * The story body as nodes for the reader, so the page never gets a markup string: a copy of the
+ * nodes core sanitized for this Story, or, for a Story core did not make, story.html through the
+ * one policy as a DocumentFragment. Pictures load lazily and decode off the main thread, so a
+ * long story with many pictures paints its first screen at once; set while the nodes still
+ * belong to DOMPurify's inert document, since set after insertion every picture would already
+ * have started loading.
  */
-export function storyBodyFragment(html: string, win: Window): DocumentFragment {
-  const fragment = sanitizeToFragment(html, win);
+export function storyBodyFragment(story: Story, win: Window): DocumentFragment {
+  const fragment = sanitizedBodyCopy(story) ?? sanitizeToFragment(story.html, win);
   for (const img of fragment.querySelectorAll('img')) {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractStory } from '../../../src/core/extract';
+import { sanitizedBodyCopy } from '../../../src/core/sanitize';
 import type { Story } from '../../../src/core/story';
 
 const seedDir = new URL('../../fixtures/seed-wochenblatt/', import.meta.url);
@@ -35,6 +36,16 @@ describe.each(Object.entries(doms))('the reconstructed seed page (%s)', (_name, 
 
   it('leaves the given document untouched', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('keeps its sanitized nodes for the reader: fresh copies of exactly Story.html', () => {
+    const first = sanitizedBodyCopy(story);
+    const second = sanitizedBodyCopy(story);
+    const holder = sanitizerWindow.document.createElement('div');
+    holder.append(first as DocumentFragment);
+    expect(holder.innerHTML).toBe(story.html);
+    expect(second?.firstChild).not.toBe(holder.firstChild);
+    expect(sanitizedBodyCopy({ ...story })).toBeNull();
   });
 
   it('has the title, the whole story and none of the clutter', () => {
