@@ -4,7 +4,7 @@
  * header, so a line holding nothing but a date, a time and their labels is taken out of the
  * story where it stands at the start or the end. A date inside a sentence is never touched.
  */
-import { collapse, textOf } from './dom';
+import { BLOCK_TAGS, collapse, textOf } from './dom';
 
 const MAX_DATE_LINE = 80;
 /**
@@ -14,37 +14,6 @@ const MAX_DATE_LINE = 80;
 const OPENING_BLOCKS = 6;
 const PARAGRAPH_CHARS = 100;
 const CLOSING_BLOCKS = 2;
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
 
 const MONTHS =
   'januar|jänner|janner|january|janvier|enero|janeiro|gennaio|februar|feber|february|février|fevrier|febrero|fevereiro|febbraio|märz|marz|march|mars|marzo|março|marco|april|avril|abril|aprile|mai|may|mayo|maio|maggio|juni|june|juin|junio|junho|giugno|juli|july|juillet|julio|julho|luglio|august|août|aout|agosto|september|septembre|septiembre|setembro|settembre|oktober|october|octobre|octubre|outubro|ottobre|november|novembre|noviembre|novembro|dezember|december|décembre|decembre|diciembre|dezembro|dicembre|jan|feb|mär|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec';

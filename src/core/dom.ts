@@ -1,6 +1,38 @@
 /** Small DOM helpers that behave the same in browsers, linkedom and jsdom. */
 import { checkBudget } from './budget';
 
+/** Elements that start a new block of text (a line of their own in a reader). */
+export const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 

@@ -1,42 +1,16 @@
 /** Plain text of a story body and the reading time derived from it. */
-import { collapse, isElement, TEXT_NODE, tagName } from './dom';
+import { BLOCK_TAGS, collapse, isElement, TEXT_NODE, tagName } from './dom';
 
+/** Block elements, plus what also breaks a line of text: a <br>, a caption, a picture. */
 const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
+  ...BLOCK_TAGS,
   'br',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'ul',
   'caption',
+  'details',
+  'figcaption',
+  'main',
   'picture',
+  'summary',
 ]);
 
 /** Text with a line break between blocks, so words of adjacent paragraphs never run together. */

@@ -123,11 +123,12 @@ function isProtected(el: Element, ctx: Context): boolean {
 /** `names`: the element's classAndId, read once for all families (every element is asked). */
 function matchByClass(el: Element, rule: ClutterRule, names: readonly string[]): boolean {
   const pattern = rule.classPattern;
-  const matched = pattern ? names.filter((name) => pattern.test(name)) : [];
-  if (!pattern || !matched.length) return false;
+  // every element meets every family here: test before collecting anything
+  if (!pattern || !names.some((name) => pattern.test(name))) return false;
   const notPattern = rule.notClassPattern;
   if (notPattern && names.some((name) => notPattern.test(name))) return false;
-  if (matched.every((name) => isModifierMatch(name, pattern)) && hasProse(el)) return false;
+  const onlyModifiers = names.every((name) => !pattern.test(name) || isModifierMatch(name, pattern));
+  if (onlyModifiers && hasProse(el)) return false;
   const length = textOf(el).length;
   if (length > rule.maxClassText && !(rule.allowLinkDense && linkDensity(el, length) > 0.5)) return false;
   return rule.ignoreStoryGuard || !hasStoryParagraphs(el);

@@ -12,7 +12,15 @@ import { REGEXPS } from '../patterns';
 /** A label or a date line, not a block of story. */
 const MAX_INVISIBLE_TEXT = 200;
 
+/**
+ * Every name invisibleClass matches contains one of these: one test on the raw attributes lets
+ * the walk pass over almost every element without splitting its class list.
+ */
+const MAYBE_INVISIBLE = /sr|reader|hidden|a11y|hide|invisible|assistive|offscreen|print/i;
+
 export function isInvisibleLabel(el: Element): boolean {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!MAYBE_INVISIBLE.test(raw)) return false;
   if (!classAndId(el).some((name) => REGEXPS.invisibleClass.test(name))) return false;
   if (el.getElementsByTagName('h1').length || el.localName === 'h1') return false;
   return textOf(el).length <= MAX_INVISIBLE_TEXT;
